@@ -1,0 +1,15 @@
+"""Territorio: entry point. Page navigation only; each page sets itself up."""
+
+import streamlit as st
+
+from territorio.i18n import normalise_lang, t
+
+lang = normalise_lang(st.session_state.get("lang") or st.query_params.get("lang"))
+
+page = st.navigation(
+    [
+        st.Page("pages/explore.py", title=t("page_explore", lang), default=True),
+        st.Page("pages/sources.py", title=t("page_sources", lang), url_path="sources"),
+    ]
+)
+page.run()

@@ -1,0 +1,1 @@
+"""The IO edge: reading the embedded data package (and, later, users' files)."""

@@ -1,0 +1,143 @@
+"""Read the embedded data package: each resource as a (Geo)DataFrame, checked against its descriptor."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+
+from territorio import datapackage
+from territorio.paths import geodata_dir
+
+
+class DataPackageError(ValueError):
+    """A data package file is missing, unreadable or does not match its descriptor."""
+
+
+@lru_cache(maxsize=4)
+def _descriptor_at(root: str) -> dict[str, Any]:
+    path = Path(root) / "datapackage.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise DataPackageError(f"{path}: missing") from exc
+    except json.JSONDecodeError as exc:
+        raise DataPackageError(f"{path}: not valid JSON ({exc})") from exc
+
+
+def descriptor(root: Path | None = None) -> dict[str, Any]:
+    return _descriptor_at(str(root or geodata_dir()))
+
+
+def resource_spec(name: str, root: Path | None = None) -> dict[str, Any]:
+    for res in descriptor(root)["resources"]:
+        if res["name"] == name:
+            return res
+    raise DataPackageError(f"datapackage.json: no resource named {name!r}")
+
+
+def data_version(root: Path | None = None) -> str:
+    return descriptor(root)["version"]
+
+
+def _read(spec: dict[str, Any], root: Path) -> pd.DataFrame:
+    path = root / spec["path"]
+    if not path.exists():
+        raise DataPackageError(f"{path}: missing (resource {spec['name']!r})")
+    if spec["format"] == "geojson":
+        return gpd.read_file(path, engine="pyogrio")
+    if spec["format"] == "csv":
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    raise DataPackageError(f"resource {spec['name']!r}: unknown format {spec['format']!r}")
+
+
+@lru_cache(maxsize=32)
+def _read_cached(name: str, root: str) -> pd.DataFrame:
+    return _read(resource_spec(name, Path(root)), Path(root))
+
+
+def read(name: str, root: Path | None = None) -> pd.DataFrame:
+    """A resource by name. Cached: callers must not mutate the frame they get."""
+    return _read_cached(name, str(root or geodata_dir()))
+
+
+# --- checking a resource against its descriptor -------------------------------------------------
+
+_PY_TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool}
+
+
+def _present(value: Any) -> bool:
+    return not (value is None or value == "" or (isinstance(value, float) and pd.isna(value)))
+
+
+def _check_value(res: str, row: int, fdef: dict, value: Any) -> list[str]:
+    name, cons = fdef["name"], fdef.get("constraints", {})
+    where = f"{res} row {row}: {name}"
+    if not _present(value):
+        return [f"{where} is required but empty"] if cons.get("required") else []
+    problems = []
+    if "enum" in cons and value not in cons["enum"]:
+        problems.append(f"{where} {value!r} is not one of {cons['enum']}")
+    if "pattern" in cons and not re.fullmatch(cons["pattern"], str(value)):
+        problems.append(f"{where} {value!r} does not match {cons['pattern']}")
+    if "minimum" in cons and float(value) < cons["minimum"]:
+        problems.append(f"{where} {value!r} is below {cons['minimum']}")
+    if "maximum" in cons and float(value) > cons["maximum"]:
+        problems.append(f"{where} {value!r} is above {cons['maximum']}")
+    return problems
+
+
+def _raw_rows(spec: dict, root: Path) -> list[dict]:
+    """Rows as the file stores them (GeoJSON properties keep their JSON types)."""
+    path = root / spec["path"]
+    if spec["format"] == "geojson":
+        return [f["properties"] for f in json.loads(path.read_text(encoding="utf-8"))["features"]]
+    return _read(spec, root).to_dict("records")
+
+
+def check_resource(name: str, root: Path | None = None) -> list[str]:
+    """Every way the resource's file disagrees with its descriptor (empty list: it matches)."""
+    root = Path(root or geodata_dir())
+    spec = resource_spec(name, root)
+    path = root / spec["path"]
+    if not path.exists():
+        return [f"{path}: missing"]
+    problems = []
+    data = path.read_bytes()
+    if "hash" in spec and datapackage.sha256(data) != spec["hash"]:
+        problems.append(f"{spec['path']}: content hash differs from datapackage.json (rebuild the data)")
+    rows = _raw_rows(spec, root)
+    fields = spec["schema"]["fields"]
+    declared = [f["name"] for f in fields]
+    actual = list(rows[0].keys()) if rows else declared
+    if actual != declared:
+        problems.append(f"{spec['path']}: fields {actual} differ from the descriptor's {declared}")
+    if "rows" in spec and len(rows) != spec["rows"]:
+        problems.append(f"{spec['path']}: {len(rows)} rows, descriptor says {spec['rows']}")
+    for fdef in fields:
+        seen: dict[Any, int] = {}
+        unique = fdef.get("constraints", {}).get("unique")
+        for i, row in enumerate(rows, start=1):
+            value = row.get(fdef["name"])
+            problems.extend(_check_value(spec["path"], i, fdef, value))
+            if spec["format"] == "geojson" and _present(value):
+                expected = _PY_TYPES.get(fdef["type"])
+                if expected and not isinstance(value, expected):
+                    problems.append(f"{spec['path']} row {i}: {fdef['name']} {value!r} is not {fdef['type']}")
+            if unique and _present(value):
+                if value in seen:
+                    problems.append(f"{spec['path']} row {i}: {fdef['name']} {value!r} repeats row {seen[value]}")
+                seen.setdefault(value, i)
+    if spec.get("geometryType"):
+        frame = _read(spec, root)
+        bad = sorted(set(frame.geom_type.dropna()) - {spec["geometryType"]})
+        if bad:
+            problems.append(f"{spec['path']}: geometry types {bad}, descriptor says {spec['geometryType']}")
+        if frame.crs is None or frame.crs.to_string() != spec["crs"]:
+            problems.append(f"{spec['path']}: CRS {frame.crs}, descriptor says {spec['crs']}")
+    return problems

@@ -1,0 +1,39 @@
+"""The map in real Chromium with every non-local request blocked."""
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def test_map_draws_all_32_parishes_offline(watched, app_url):
+    watched.open(app_url + "/")
+    frame = watched.map_frame()
+    parishes = frame.locator("path.parish")
+    parishes.first.wait_for(timeout=30_000)
+    assert parishes.count() == 32
+    assert frame.locator("path.municipality").count() == 5
+    assert "OCHA / INE Venezuela" in frame.locator(".leaflet-control-attribution").inner_text()
+    assert watched.external == [], f"requests left the machine: {watched.external}"
+
+
+def test_hovering_a_parish_names_it(watched, app_url):
+    watched.open(app_url + "/?lang=es")
+    frame = watched.map_frame()
+    frame.locator("path.parish").first.wait_for(timeout=30_000)
+    box = frame.locator(".leaflet-container").bounding_box()
+    # hover across the map until a tooltip appears: wherever it lands, it names a parish
+    for fx in (0.5, 0.4, 0.6, 0.45):
+        watched.page.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * 0.5)
+        tip = frame.locator(".leaflet-tooltip")
+        if tip.count():
+            break
+    text = tip.first.inner_text()
+    assert "Parroquia" in text and "Municipio" in text
+    assert watched.external == []
+
+
+def test_sources_page_opens_cold_from_a_deep_link(watched, app_url):
+    watched.open(app_url + "/sources?lang=es")
+    assert "Fuentes y método" in watched.page.locator("h1").first.inner_text()
+    assert "OCHA / INE Venezuela" in watched.page.inner_text("body")
+    assert watched.external == []

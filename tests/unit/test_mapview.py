@@ -1,0 +1,62 @@
+"""The folium map: everything it loads is inline (offline), and text from data is escaped."""
+
+import re
+
+import geopandas as gpd
+import shapely
+
+from loaders import geodata
+from territorio import mapview, offline_assets
+
+
+def _html(m):
+    return m.get_root().render()
+
+
+def _map(lang="en", **kw):
+    return mapview.caracas_map(geodata.read("parishes"), geodata.read("municipalities"),
+                               mapview.MapOptions(lang=lang, **kw))
+
+
+def test_map_loads_nothing_from_the_network():
+    html = _html(_map())
+    srcs = re.findall(r'<script[^>]+src="([^"]+)"', html) + re.findall(r'<link[^>]+href="([^"]+)"', html)
+    assert srcs, "the map should load Leaflet"
+    assert all(s.startswith("data:") for s in srcs), [s[:60] for s in srcs if not s.startswith("data:")]
+    assert "cdn.jsdelivr" not in html and "cdnjs" not in html and "code.jquery" not in html
+
+
+def test_online_tiles_are_an_option_with_attribution():
+    assert "tile.openstreetmap.org" not in _html(_map())
+    html = _html(_map(online_tiles=True))
+    assert "tile.openstreetmap.org" in html and "OpenStreetMap" in html
+
+
+def test_leaflet_css_images_are_inlined():
+    css = offline_assets.css("leaflet_css")
+    import base64
+    text = base64.b64decode(css.split(",", 1)[1]).decode()
+    assert "images/" not in text and "data:image/png;base64," in text
+
+
+def test_map_carries_the_ocha_attribution_and_all_parishes():
+    html = _html(_map())
+    assert "OCHA / INE Venezuela, CC BY-IGO" in html
+    assert html.count('"pcode"') >= 32
+
+
+def test_tooltip_text_is_escaped():
+    hostile = gpd.GeoDataFrame(
+        {"pcode": ["VE000001"], "name": ['<img src=x onerror="alert(1)">'], "municipality": ["X&Y"],
+         "label_lat": [10.5], "label_lon": [-66.9]},
+        geometry=[shapely.box(-66.95, 10.45, -66.85, 10.55)], crs=4326)
+    html = _html(mapview.caracas_map(hostile, geodata.read("municipalities"), mapview.MapOptions()))
+    assert "<img src=x" not in html
+    # escaped once for HTML (then maybe JSON-encoded by folium, turning & into \u0026)
+    assert "&lt;img src=x onerror=" in html.replace("\\u0026", "&")
+
+
+def test_legend_is_localised_and_escaped():
+    html = mapview.legend_html("Leyenda <b>", [mapview.LegendItem("a<script>", "fill", "#fff")])
+    assert "Leyenda &lt;b&gt;" in html and "a&lt;script&gt;" in html
+    assert "Límite municipal" in _html(_map(lang="es"))
