@@ -75,6 +75,13 @@ def _present(value: Any) -> bool:
     return not (value is None or value == "" or (isinstance(value, float) and pd.isna(value)))
 
 
+def _number(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _check_value(res: str, row: int, fdef: dict, value: Any) -> list[str]:
     name, cons = fdef["name"], fdef.get("constraints", {})
     where = f"{res} row {row}: {name}"
@@ -85,11 +92,23 @@ def _check_value(res: str, row: int, fdef: dict, value: Any) -> list[str]:
         problems.append(f"{where} {value!r} is not one of {cons['enum']}")
     if "pattern" in cons and not re.fullmatch(cons["pattern"], str(value)):
         problems.append(f"{where} {value!r} does not match {cons['pattern']}")
-    if "minimum" in cons and float(value) < cons["minimum"]:
+    number = _number(value)
+    if "minimum" in cons and number is not None and number < cons["minimum"]:
         problems.append(f"{where} {value!r} is below {cons['minimum']}")
-    if "maximum" in cons and float(value) > cons["maximum"]:
+    if "maximum" in cons and number is not None and number > cons["maximum"]:
         problems.append(f"{where} {value!r} is above {cons['maximum']}")
     return problems
+
+
+_TEXT_TYPES = {"integer": r"-?[0-9]+", "number": r"-?[0-9]+(\.[0-9]+)?", "boolean": r"true|false"}
+
+
+def _has_type(value: Any, type_: str, fmt: str) -> bool:
+    if fmt == "geojson":
+        expected = _PY_TYPES.get(type_)
+        return expected is None or (isinstance(value, expected) and not isinstance(value, bool) or type_ == "boolean")
+    pattern = _TEXT_TYPES.get(type_)
+    return pattern is None or re.fullmatch(pattern, str(value)) is not None
 
 
 def _raw_rows(spec: dict, root: Path) -> list[dict]:
@@ -111,6 +130,8 @@ def check_resource(name: str, root: Path | None = None) -> list[str]:
     data = path.read_bytes()
     if "hash" in spec and datapackage.sha256(data) != spec["hash"]:
         problems.append(f"{spec['path']}: content hash differs from datapackage.json (rebuild the data)")
+    if "schema" not in spec:
+        return problems
     rows = _raw_rows(spec, root)
     fields = spec["schema"]["fields"]
     declared = [f["name"] for f in fields]
@@ -125,10 +146,8 @@ def check_resource(name: str, root: Path | None = None) -> list[str]:
         for i, row in enumerate(rows, start=1):
             value = row.get(fdef["name"])
             problems.extend(_check_value(spec["path"], i, fdef, value))
-            if spec["format"] == "geojson" and _present(value):
-                expected = _PY_TYPES.get(fdef["type"])
-                if expected and not isinstance(value, expected):
-                    problems.append(f"{spec['path']} row {i}: {fdef['name']} {value!r} is not {fdef['type']}")
+            if _present(value) and not _has_type(value, fdef["type"], spec["format"]):
+                problems.append(f"{spec['path']} row {i}: {fdef['name']} {value!r} is not {fdef['type']}")
             if unique and _present(value):
                 if value in seen:
                     problems.append(f"{spec['path']} row {i}: {fdef['name']} {value!r} repeats row {seen[value]}")

@@ -33,7 +33,7 @@ def _serve_args(p: argparse.ArgumentParser) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"),
+    cmd = [sys.executable, "-m", "ui.server",
            "--server.port", str(args.port), "--server.address", args.address,
            "--browser.gatherUsageStats", "false"]
     print(f"Territorio: serving on http://{args.address}:{args.port}/ (Ctrl+C to stop)", flush=True)
@@ -49,16 +49,29 @@ def _data_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("action", choices=["build", "validate"],
                    help="build: rebuild geodata/ from ../shared; validate: check every file against datapackage.json")
     p.add_argument("--check", action="store_true", help="with build: only report files that differ from a fresh build")
+    p.add_argument("--refresh-facts", action="store_true",
+                   help="with build: first copy ../shared/facts into geodata/sources (unchanged)")
 
 
 def _data(args: argparse.Namespace) -> int:
     if args.action == "validate":
         return _data_validate()
-    from territorio import geodata_build
+    from territorio import catalog_build, geodata_build, parish_build
 
-    if not (shared_dir() / "data").exists():
-        print(f"territorio data build: {shared_dir()} not found (the build needs the reference data)", file=sys.stderr)
+    if args.refresh_facts:
+        if not (shared_dir() / "facts").exists():
+            print(f"territorio data build: {shared_dir() / 'facts'} not found", file=sys.stderr)
+            return 1
+        for rel in geodata_build.refresh_facts(shared_dir(), geodata_dir()):
+            print(f"copied geodata/{rel}")
+    try:
+        return _build(args, geodata_build)
+    except (catalog_build.CatalogBuildError, parish_build.SourceDataError) as exc:
+        print(f"territorio data build: {exc}", file=sys.stderr)
         return 1
+
+
+def _build(args: argparse.Namespace, geodata_build) -> int:
     if args.check:
         stale = geodata_build.check(shared_dir(), geodata_dir())
         for rel in stale:
@@ -85,9 +98,53 @@ def _data_validate() -> int:
     return 1 if problems else 0
 
 
+# --- incidents -----------------------------------------------------------------------------------
+
+def _incidents_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="first day, ISO (inclusive)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="last day, ISO (inclusive)")
+    p.add_argument("--area", action="append", default=[], metavar="ID|NAME", help="parish or sector (repeatable)")
+    p.add_argument("--type", action="append", default=[], metavar="KEY", help="incident type (repeatable)")
+    p.add_argument("--actor", action="append", default=[], metavar="ID|NAME",
+                   help="actor; a leader also matches his group (repeatable)")
+    p.add_argument("--min-fatalities", type=int, default=0, metavar="N",
+                   help="at least N killed (upper figure of a range)")
+    p.add_argument("--format", choices=["csv", "geojson"], default="csv")
+    p.add_argument("--lang", choices=["en", "es"], default="en", help="language of titles and summaries")
+    p.add_argument("--count", action="store_true", help="print only the number of matching incidents")
+
+
+def _incidents(args: argparse.Namespace) -> int:
+    from loaders import catalog as catalog_loader
+    from territorio import dates, export, filters, join
+
+    cat = catalog_loader.load()
+    try:
+        spec = filters.resolve(cat, date_from=args.date_from, date_to=args.date_to, areas=args.area,
+                               types=args.type, actors=args.actor, min_fatalities=args.min_fatalities)
+    except (filters.UnknownValue, dates.DateError) as exc:
+        print(f"territorio incidents: {exc}", file=sys.stderr)
+        return 2
+    joined = join.join(cat)
+    sel = filters.apply(cat, joined, spec)
+    if args.count:
+        print(int(sel.mask.sum()))
+        return 0
+    frame = export.table(cat, joined, sel.mask, sel.uncertain, args.lang)
+    if args.format == "geojson":
+        meta = {"data_version": cat.version, "licence": "CC BY 4.0 (catalog); parish boundaries CC BY-IGO, "
+                "OCHA / INE Venezuela"}
+        sys.stdout.write(export.to_geojson(frame, meta))
+    else:
+        sys.stdout.write(export.to_csv(frame))
+    return 0
+
+
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "serve": ("start the dashboard (as `streamlit run app.py` would)", _serve_args, _serve),
     "data": ("rebuild or validate the embedded data package", _data_args, _data),
+    "incidents": ("list the catalog's incidents matching filters (csv or geojson on stdout)",
+                  _incidents_args, _incidents),
 }
 
 

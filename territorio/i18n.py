@@ -41,6 +41,45 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Parish boundaries: OCHA / INE Venezuela, CC BY-IGO.",
         "es": "Límites parroquiales: OCHA / INE Venezuela, CC BY-IGO.",
     },
+    "sectors_table": {"en": "Sector outlines: method and uncertainty", "es": "Contornos de sectores: método e incertidumbre"},
+    "col_sector": {"en": "Sector", "es": "Sector"},
+    "col_method": {"en": "How it was drawn", "es": "Cómo se dibujó"},
+    "col_uncertainty": {"en": "How far to trust it", "es": "Cuánto confiar"},
+    "coverage_title": {"en": "Known gaps", "es": "Vacíos conocidos"},
+    "coverage_years": {
+        "en": "Incidents in the catalog per year. Years with few dots had few *sourced, dated* events found, "
+        "not little violence.",
+        "es": "Incidentes del catálogo por año. Los años con pocos puntos tuvieron pocos hechos *con fuente y fecha* "
+        "encontrados, no poca violencia.",
+    },
+    "coverage_years_summary": {
+        "en": "{total} incidents from {first} to {last}; busiest year {top} ({top_n}); years with none: {empty}.",
+        "es": "{total} incidentes de {first} a {last}; año con más: {top} ({top_n}); años sin ninguno: {empty}.",
+    },
+    "col_year": {"en": "Year", "es": "Año"},
+    "col_incidents": {"en": "Incidents", "es": "Incidentes"},
+    "coverage_parishes": {
+        "en": "Parishes with no recorded incident ({n} of {total}): {names}. Absence of dots is not calm.",
+        "es": "Parroquias sin incidentes registrados ({n} de {total}): {names}. La ausencia de puntos no es calma.",
+    },
+    "coverage_notes": {
+        "en": "Also from the research notes: no designation dates were found for El Cementerio or El Valle as "
+        "peace zones; Cota 905, La Vega and El Valle after 2022 are poorly covered; events found without a usable "
+        "date were left out (listed in geodata/sources/NOTES.md).",
+        "es": "También de las notas de investigación: no se encontraron fechas de declaración de El Cementerio ni de "
+        "El Valle como zonas de paz; la Cota 905, La Vega y El Valle después de 2022 están poco cubiertos; los "
+        "hechos sin fecha utilizable se dejaron fuera (listados en geodata/sources/NOTES.md).",
+    },
+    "mirrors_title": {"en": "Sources read only through a mirror or copy", "es": "Fuentes leídas solo a través de una copia"},
+    "mirrors_intro": {
+        "en": "For these, the original outlet's page could not be read; a copy was. Check the originals before "
+        "publishing.",
+        "es": "De estas no se pudo leer la página original del medio, sino una copia. Verifique los originales "
+        "antes de publicar.",
+    },
+    "col_outlet": {"en": "Original outlet", "es": "Medio original"},
+    "col_host": {"en": "Copy read at", "es": "Copia leída en"},
+    "col_events": {"en": "Events", "es": "Hechos"},
     "data_version": {"en": "Data version {version}", "es": "Versión de los datos {version}"},
 }
 

@@ -27,3 +27,19 @@ def data_version() -> str:
 
 def footer(lang: str) -> None:
     st.caption(f"{t('attribution', lang)} {t('data_version', lang, version=data_version())}")
+
+
+@st.cache_resource(show_spinner=False)
+def catalog():
+    """The embedded catalog, loaded once per server (read-only)."""
+    from loaders import catalog as catalog_loader
+
+    return catalog_loader.load()
+
+
+@st.cache_resource(show_spinner=False)
+def joined_catalog():
+    """The catalog's incidents joined to parishes, sectors, peace zones and control, once per server."""
+    from territorio import join
+
+    return join.join(catalog())

@@ -45,8 +45,7 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None
 def app_url(tmp_path_factory):
     port = _free_port()
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"),
-           "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
+    cmd = [sys.executable, "-m", "ui.server", "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
     with open(log, "w") as fh:
         proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=fh, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

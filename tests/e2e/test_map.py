@@ -36,4 +36,6 @@ def test_sources_page_opens_cold_from_a_deep_link(watched, app_url):
     watched.open(app_url + "/sources?lang=es")
     assert "Fuentes y método" in watched.page.locator("h1").first.inner_text()
     assert "OCHA / INE Venezuela" in watched.page.inner_text("body")
+    nav = watched.page.locator("[data-testid='stSidebarNav']").inner_text()
+    assert "Mapa" in nav and "app" not in nav.split()   # the app's own menu, not the pages/ folder's
     assert watched.external == []

@@ -98,6 +98,11 @@ def test_build_reproduces_committed_files_byte_for_byte(shared):
     assert geodata_build.check(shared, geodata_dir()) == []
 
 
+def test_catalog_build_is_up_to_date_without_shared(tmp_path):
+    """A contributor with no ../shared rebuilds the catalog from geodata/ alone (parishes kept as committed)."""
+    assert geodata_build.check(tmp_path / "no-shared", geodata_dir()) == []
+
+
 def test_coordinates_have_fixed_precision():
     text = (geodata_dir() / "parishes.geojson").read_text()
     decimals = {len(n.split(".")[1]) for n in __import__("re").findall(r"-?\d+\.\d+", text.split('"features"')[1])}

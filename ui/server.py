@@ -1,0 +1,28 @@
+"""Start Streamlit on app.py, the way `streamlit run app.py` does, with one fix.
+
+Streamlit still honours the old `pages/` directory convention until the first run calls
+st.navigation: on a freshly started server, a first request that is a deep link (/sources) would run
+pages/sources.py alone, with an auto-generated menu. Declaring up front that this app uses
+st.navigation makes every run go through app.py.
+
+    python -m ui.server [streamlit options...]
+"""
+
+from __future__ import annotations
+
+import sys
+
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.web import cli as stcli
+
+from territorio.paths import REPO_ROOT
+
+
+def main(argv: list[str] | None = None) -> int:
+    PagesManager.uses_pages_directory = False
+    sys.argv = ["streamlit", "run", str(REPO_ROOT / "app.py"), *(argv if argv is not None else sys.argv[1:])]
+    return stcli.main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
