@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
+import pandas as pd
+from folium.plugins import MarkerCluster
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
@@ -31,6 +33,15 @@ STYLE = {
     "municipality": {"color": "#3b3b3b", "weight": 2.5, "fill": False, "interactive": False},
 }
 
+# Incident colours: the Okabe-Ito palette (safe for the common colour-vision deficiencies).
+TYPE_COLORS = {
+    "massacre": "#D55E00", "homicide": "#E69F00", "clash_armed_groups": "#CC79A7", "curfew": "#F0E442",
+    "clash_security": "#0072B2", "security_operation": "#56B4E9", "killing_of_leader": "#009E73",
+    "attack_on_security_forces": "#000000", "killing_of_officer": "#000000", "attack_on_official": "#000000",
+    "protest": "#999999",
+}
+SECTOR_STYLE = {"color": "#5b3a8c", "weight": 2.5, "dashArray": "7 5", "fillColor": "#5b3a8c", "fillOpacity": 0.08}
+
 OSM_TILES = {
     "tiles": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
     "attr": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
@@ -49,6 +60,55 @@ def _escaped(frame: gpd.GeoDataFrame, columns: list[str]) -> gpd.GeoDataFrame:
     for col in columns:
         out[col] = out[col].map(lambda v: html.escape(str(v)))
     return out
+
+
+def incident_radius(fatalities_max) -> float:
+    """Area grows with the toll: 6 px for none or unknown, about 18 px for 15 killed."""
+    import math
+
+    n = 0 if fatalities_max is None or pd.isna(fatalities_max) else int(fatalities_max)
+    return 6 + 3 * math.sqrt(n)
+
+
+def sector_layer(sectors: gpd.GeoDataFrame, lang: str) -> folium.GeoJson:
+    data = _escaped(sectors, ["sector_id", "name"])
+    data["note"] = [html.escape(t("legend_sector", lang))] * len(data)
+    return folium.GeoJson(
+        data.to_json(), name=t("layer_sectors", lang), style_function=lambda _f: SECTOR_STYLE,
+        tooltip=folium.GeoJsonTooltip(fields=["name", "note"], labels=False, sticky=True), className="sector",
+    )
+
+
+def incident_layer(rows: pd.DataFrame, popups: list[str], lang: str) -> folium.FeatureGroup:
+    """Mapped incidents as circles sized by toll and coloured by type, clustered where they share a point."""
+    group = folium.FeatureGroup(name=t("layer_incidents", lang))
+    cluster = MarkerCluster(options={"maxClusterRadius": 30, "spiderfyDistanceMultiplier": 1.6,
+                                     "showCoverageOnHover": False})
+    cluster.default_js = offline_assets.cluster_js()
+    cluster.default_css = offline_assets.cluster_css()
+    for rec, popup in zip(rows.to_dict("records"), popups):
+        unknown = pd.isna(rec["fatalities_max"])
+        color = TYPE_COLORS.get(rec["type"], "#666666")
+        folium.CircleMarker(
+            [rec["lat"], rec["lon"]], radius=incident_radius(rec["fatalities_max"]),
+            color="#222222" if not unknown else color, weight=1.5 if not unknown else 3,
+            fill=True, fill_color=color, fill_opacity=0.85 if not unknown else 0.1,
+            popup=folium.Popup(popup, max_width=360), tooltip=html.escape(str(rec[f"title_{lang}"])),
+            className=f"incident incident-{rec['type']}",
+        ).add_to(cluster)
+    cluster.add_to(group)
+    return group
+
+
+def type_legend(type_labels: dict[str, str], lang: str) -> list["LegendItem"]:
+    """One legend row per colour (types sharing a colour share a row)."""
+    by_color: dict[str, list[str]] = {}
+    for key, color in TYPE_COLORS.items():
+        by_color.setdefault(color, []).append(type_labels.get(key, key))
+    items = [LegendItem(" / ".join(labels), "fill", color, "#222222") for color, labels in by_color.items()]
+    items.append(LegendItem(t("legend_sector", lang), "line", SECTOR_STYLE["color"], dashed=True))
+    items.append(LegendItem(t("legend_size", lang), "fill", "#ffffff", "#222222"))
+    return items
 
 
 def _offline(m: folium.Map) -> folium.Map:
@@ -175,8 +235,8 @@ def legend_html(title: str, items: list[LegendItem], note: str = "") -> str:
     note_html = f'<div class="tl-note">{html.escape(note)}</div>' if note else ""
     return (
         '<div class="territorio-legend" role="region" aria-label="%s">'
-        "<style>.territorio-legend{position:absolute;z-index:1000;right:10px;top:10px;background:#fffffff0;"
-        "padding:8px 10px;border:1px solid #999;border-radius:4px;font:15px/1.35 system-ui,sans-serif;"
+        "<style>.territorio-legend{position:absolute;z-index:1000;left:10px;bottom:56px;background:#fffffff0;"
+        "padding:6px 9px;border:1px solid #999;border-radius:4px;font:14px/1.3 system-ui,sans-serif;"
         "color:#111;max-width:300px}.territorio-legend .tl-title{font-weight:600;margin-bottom:4px}"
         ".tl-row{display:flex;gap:8px;align-items:flex-start;margin:2px 0}"
         ".tl-swatch{flex:0 0 22px;height:14px;display:inline-block;margin-top:3px}"

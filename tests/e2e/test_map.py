@@ -39,3 +39,21 @@ def test_sources_page_opens_cold_from_a_deep_link(watched, app_url):
     nav = watched.page.locator("[data-testid='stSidebarNav']").inner_text()
     assert "Mapa" in nav and "app" not in nav.split()   # the app's own menu, not the pages/ folder's
     assert watched.external == []
+
+
+def test_incidents_and_sectors_are_drawn_offline(watched, app_url):
+    watched.open(app_url + "/")
+    frame = watched.map_frame()
+    frame.locator("path.parish").first.wait_for(timeout=30_000)
+    assert frame.locator("path.sector").count() == 4
+    clusters = frame.locator(".marker-cluster")
+    assert clusters.count() >= 1
+    # clicking the Cota 905 cluster spreads its incidents out; a popup lists sources as links
+    clusters.first.click()
+    watched.page.wait_for_timeout(800)
+    frame.locator("path.incident").first.click(force=True)
+    popup = frame.locator(".incident-popup")
+    popup.wait_for(timeout=10_000)
+    links = popup.locator("a")
+    assert links.count() >= 1 and links.first.get_attribute("href").startswith("http")
+    assert watched.external == []

@@ -1,0 +1,53 @@
+"""Popup and tooltip HTML for incidents. Every text from data is escaped; links are http(s) only."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from territorio import dates
+from territorio.i18n import t
+
+SAFE_SCHEMES = ("http", "https")
+
+
+def safe_link(url: str, label: str) -> str:
+    """An <a> for http(s) URLs; plain escaped text for anything else (javascript:, data:, ...)."""
+    url = str(url or "").strip()
+    if urlparse(url).scheme.lower() not in SAFE_SCHEMES:
+        return html.escape(label)
+    return (f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">'
+            f"{html.escape(label)}</a>")
+
+
+def fatalities_text(lo, hi, lang: str) -> str:
+    if pd.isna(lo) and pd.isna(hi):
+        return t("fatalities_unknown", lang)
+    return str(int(lo)) if lo == hi else f"{int(lo)}-{int(hi)}"
+
+
+def incident_popup(row: dict, sources: list[dict], type_label: str, lang: str) -> str:
+    """The popup of one incident: date with precision, type, actors, toll, summary, sources."""
+    e = html.escape
+    when = dates.format_date(row["date"], row["date_precision"], lang, row.get("date_end") or "")
+    precision = t(f"precision_{row['date_precision']}", lang)
+    links = []
+    for s in sources:
+        label = s["outlet"] + (f" ({t('mirror_copy', lang)} {s['host']})" if s["mirror"] == "true" else "")
+        links.append(f"<li>{safe_link(s['url'], label)}</li>")
+    return (
+        '<div class="incident-popup" style="font:14px/1.4 system-ui,sans-serif;max-width:340px">'
+        f"<b>{e(str(row[f'title_{lang}']))}</b><br>"
+        f"<span>{e(when)} <i>({e(precision)})</i> · {e(type_label)}</span><br>"
+        f"<span>{e(t('fatalities', lang))}: {e(fatalities_text(row['fatalities_min'], row['fatalities_max'], lang))}"
+        "</span><br>"
+        f"<span>{e(t('actors', lang))}: {e(str(row[f'actors_{lang}']))}</span>"
+        f"<p style='margin:6px 0'>{e(str(row[f'summary_{lang}']))}"
+        + (f" <i>({e(t('translated', lang))})</i>" if lang == "es" else "")
+        + "</p>"
+        f"<span>{e(t('location', lang))}: {e(t('loc_' + row['location_precision'], lang))}</span>"
+        f"<div>{e(t('sources', lang))}:<ul style='margin:2px 0 0 16px;padding:0'>{''.join(links)}</ul></div>"
+        "</div>"
+    )
