@@ -108,6 +108,7 @@ def type_legend(type_labels: dict[str, str], lang: str) -> list["LegendItem"]:
     items = [LegendItem(" / ".join(labels), "fill", color, "#222222") for color, labels in by_color.items()]
     items.append(LegendItem(t("legend_sector", lang), "line", SECTOR_STYLE["color"], dashed=True))
     items.append(LegendItem(t("legend_size", lang), "fill", "#ffffff", "#222222"))
+    items.append(LegendItem(t("legend_cluster", lang), "fill", "#b5e28c", "#6ecc39"))
     return items
 
 
@@ -237,11 +238,11 @@ def legend_html(title: str, items: list[LegendItem], note: str = "") -> str:
         '<div class="territorio-legend" role="region" aria-label="%s">'
         "<style>.territorio-legend{position:absolute;z-index:1000;left:10px;bottom:56px;background:#fffffff0;"
         "padding:6px 9px;border:1px solid #999;border-radius:4px;font:14px/1.3 system-ui,sans-serif;"
-        "color:#111;max-width:300px}.territorio-legend .tl-title{font-weight:600;margin-bottom:4px}"
+        "color:#111;max-width:300px}.territorio-legend .tl-title{font-weight:600;margin-bottom:4px;cursor:pointer}"
         ".tl-row{display:flex;gap:8px;align-items:flex-start;margin:2px 0}"
         ".tl-swatch{flex:0 0 22px;height:14px;display:inline-block;margin-top:3px}"
         ".tl-note{font-size:13px;color:#333;margin-top:4px}</style>"
-        '<div class="tl-title">%s</div>%s%s</div>'
+        '<details open><summary class="tl-title">%s</summary>%s%s</details></div>'
     ) % (html.escape(title), html.escape(title), "".join(rows), note_html)
 
 

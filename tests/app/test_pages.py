@@ -24,8 +24,8 @@ def test_page_runs_without_exception(path, lang):
 
 
 def test_map_page_title_follows_the_language():
-    assert "parishes" in run("pages/explore.py", lang="en").title[0].value
-    assert "parroquias" in run("pages/explore.py", lang="es").title[0].value
+    assert "territorial control" in run("pages/explore.py", lang="en").title[0].value
+    assert "control territorial" in run("pages/explore.py", lang="es").title[0].value
 
 
 def test_unknown_language_falls_back_to_english():
@@ -45,7 +45,7 @@ def test_map_page_states_the_attribution_and_what_is_shown():
 def test_switching_language_rerenders_in_spanish():
     at = run("pages/explore.py", lang="en")
     at.radio(key="lang").set_value("es").run()
-    assert "parroquias" in at.title[0].value
+    assert "control territorial" in at.title[0].value
 
 
 def test_map_page_metric_counts_the_window_like_the_cli():
