@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from loaders import geodata
 from territorio.catalog import Catalog, typed_incidents
@@ -11,8 +12,6 @@ from territorio.catalog import Catalog, typed_incidents
 @lru_cache(maxsize=2)
 def load(root: str | None = None) -> Catalog:
     """The whole catalog (cached: callers must not mutate it)."""
-    from pathlib import Path
-
     r = Path(root) if root else None
     read = lambda name: geodata.read(name, r)  # noqa: E731
     return Catalog(

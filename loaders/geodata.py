@@ -106,7 +106,9 @@ _TEXT_TYPES = {"integer": r"-?[0-9]+", "number": r"-?[0-9]+(\.[0-9]+)?", "boolea
 def _has_type(value: Any, type_: str, fmt: str) -> bool:
     if fmt == "geojson":
         expected = _PY_TYPES.get(type_)
-        return expected is None or (isinstance(value, expected) and not isinstance(value, bool) or type_ == "boolean")
+        if expected is None or type_ == "boolean":
+            return expected is None or isinstance(value, bool)
+        return isinstance(value, expected) and not isinstance(value, bool)
     pattern = _TEXT_TYPES.get(type_)
     return pattern is None or re.fullmatch(pattern, str(value)) is not None
 

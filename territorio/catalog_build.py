@@ -205,6 +205,6 @@ def sectors(sources_dir: Path, catalog_dir: Path, parishes: gpd.GeoDataFrame, pr
     return geojson_io.dumps(features, "sectors")
 
 
-def copy_facts(shared: Path, sources_dir: Path) -> dict[str, bytes]:
+def copy_facts(shared: Path) -> dict[str, bytes]:
     """The facts files, byte for byte (only when ../shared is present)."""
     return {name: (shared / "facts" / name).read_bytes() for name in FACT_FILES}

@@ -63,13 +63,13 @@ def check(shared: Path, geodata: Path) -> list[str]:
 
 def stale_facts(shared: Path, geodata: Path) -> list[str]:
     """Facts files in geodata/sources that differ from ../shared/facts."""
-    return [name for name, data in catalog_build.copy_facts(shared, geodata / "sources").items()
+    return [name for name, data in catalog_build.copy_facts(shared).items()
             if not (geodata / "sources" / name).exists() or (geodata / "sources" / name).read_bytes() != data]
 
 
 def refresh_facts(shared: Path, geodata: Path) -> list[str]:
     written = []
-    for name, data in catalog_build.copy_facts(shared, geodata / "sources").items():
+    for name, data in catalog_build.copy_facts(shared).items():
         target = geodata / "sources" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
