@@ -119,6 +119,25 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+def _merge_parts() -> None:
+    """Add the texts each feature declares in its own module under territorio/strings/ (one dict TEXTS each),
+    so features never edit one shared table. A key declared twice is a bug, said at import."""
+    import importlib
+    import pkgutil
+
+    from territorio import strings
+
+    for info in sorted(pkgutil.iter_modules(strings.__path__), key=lambda i: i.name):
+        part = importlib.import_module(f"territorio.strings.{info.name}").TEXTS
+        clash = sorted(set(part) & set(TEXTS))
+        if clash:
+            raise KeyError(f"territorio.strings.{info.name} redefines text key(s) {clash}")
+        TEXTS.update(part)
+
+
+_merge_parts()
+
+
 def normalise_lang(value: str | None) -> str:
     value = (value or "").strip().lower()[:2]
     return value if value in LANGS else DEFAULT_LANG
