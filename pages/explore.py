@@ -1,53 +1,133 @@
-"""The map of metropolitan Caracas (home page): parishes, sectors and the catalog's incidents."""
+"""The map (home page): read the widgets into a spec, ask the domain, render. State lives in the URL."""
 
-import datetime as dt
+import time
 
 import streamlit as st
 from streamlit_folium import st_folium
 
 from loaders import geodata
-from territorio import dates, filters, mapview, popups
+from territorio import asof, charts, clicks, dates, describe, filters, layers, mapview, playback, popups
+from territorio.catalog import actor_label, area_label
 from territorio.i18n import t
+from territorio.numbers import fmt_int, fmt_range
+from territorio.text import escape_markdown
+from ui import explore as ui
 from ui.common import catalog, footer, joined_catalog, setup_page
 
 lang = setup_page("page_explore")
 cat, joined = catalog(), joined_catalog()
-first, last = dt.date(2013, 1, 1), dt.date(2023, 12, 31)
+span = ui.span_of(joined)
+ui.seed_from_url(cat, span)
+st.session_state.setdefault("play_unit", playback.DEFAULT_UNIT)
+if st.session_state.pop("_advance", False):
+    ui.step_once(span)
+
+# --- widgets -> spec --------------------------------------------------------------------------------
+type_labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
+incident_types = [k for k in cat.event_types.key if k in set(cat.incidents.type)]
+area_ids = list(cat.sectors.sector_id) + sorted(cat.parishes.pcode, key=lambda p: area_label(cat, p))
 with st.sidebar:
-    window = st.slider(t("window", lang), min_value=first, max_value=last, value=(first, last),
-                       format="YYYY-MM-DD", key="window")
+    st.header(t("filters", lang))
+    st.multiselect(t("filter_area", lang), area_ids, key="areas", help=t("filter_area_help", lang),
+                   placeholder=t("choose", lang),
+                   format_func=lambda a: area_label(cat, a) + (f" ({t('sector', lang)})" if a in set(cat.sectors.sector_id) else ""))
+    st.multiselect(t("filter_type", lang), incident_types, key="types", format_func=lambda k: type_labels.get(k, k),
+                   placeholder=t("choose", lang))
+    st.multiselect(t("filter_actor", lang), list(cat.actors.actor_id), key="actors",
+                   format_func=lambda a: actor_label(cat, a), help=t("filter_actor_help", lang),
+                   placeholder=t("choose", lang))
+    st.number_input(t("filter_min_fatalities", lang), min_value=0, step=1, key="min_fatalities",
+                    help=t("filter_min_fatalities_help", lang))
+    st.header(t("layers", lang))
+    measure = st.radio(t("layer_choropleth", lang), ["off", *layers.MEASURES], key="choropleth", index=0,
+                       format_func=lambda m: t(f"choro_{m}", lang))
+    shown = {name: st.checkbox(t(f"layer_{name}", lang), value=True, key=f"show_{name}")
+             for name in ("control", "zones", "sectors", "incidents")}
     online = st.toggle(t("basemap_online", lang), value=False, key="tiles", help=t("basemap_help", lang))
 
 st.title(t("map_title", lang))
 st.caption(t("tagline", lang))
+for note in st.session_state.get("url_notes", []):
+    st.warning(escape_markdown(note.message(lang), limit=300), icon=None)
 
-spec = filters.FilterSpec(date_from=window[0], date_to=window[1])
+playing = st.session_state.get("playing", False)
+st.slider(t("window", lang), min_value=span[0], max_value=span[1], format="YYYY-MM-DD", key="window",
+          disabled=playing)
+c_play, c_step, c_unit = st.columns([1, 1, 3])
+c_play.button(t("pause" if playing else "play", lang), key="play", on_click=ui.toggle_play, args=(span,),
+              type="primary", width="stretch")
+c_step.button(t("step", lang), key="step", on_click=ui.step_once, args=(span,), disabled=playing,
+              width="stretch")
+c_unit.radio(t("play_unit", lang), list(playback.UNITS), key="play_unit", horizontal=True,
+             format_func=lambda u: t(f"unit_{u}", lang), label_visibility="collapsed")
+
+spec = ui.spec_from_widgets()
 sel = filters.apply(cat, joined, spec)
+summary = describe.summarise(joined, sel)
+day = spec.date_to
+day_label = dates.format_date(day.isoformat(), "day", lang)
+
+# --- metrics ------------------------------------------------------------------------------------------
+m1, m2, m3 = st.columns(3)
+m1.metric(t("metric_incidents", lang), fmt_int(summary.incidents, lang), help=t("metric_incidents_help", lang))
+m2.metric(t("metric_fatalities", lang), fmt_range(summary.killed_lo, summary.killed_hi, lang) or "0",
+          help=t("metric_fatalities_help", lang, unknown=summary.no_figure))
+m3.metric(t("metric_not_mapped", lang), fmt_int(summary.not_mapped, lang), help=t("metric_not_mapped_help", lang))
+
+# --- map ----------------------------------------------------------------------------------------------
 chosen = joined[sel.mask]
-
-c1, c2 = st.columns(2)
-c1.metric(t("metric_incidents", lang), int(sel.mask.sum()))
-lo, hi = chosen.fatalities_min.sum(), chosen.fatalities_max.sum()
-unknown = int(chosen.fatalities_max.isna().sum())
-c2.metric(t("metric_fatalities", lang), f"{lo}" if lo == hi else f"{lo}-{hi}",
-          help=t("metric_fatalities_help", lang, unknown=unknown))
-
-type_labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
 mapped = chosen[chosen.mapped]
 by_event = {k: g.to_dict("records") for k, g in cat.sources.groupby("event_id")}
 html_popups = [popups.incident_popup(r, by_event.get(r["id"], []), type_labels.get(r["type"], r["type"]), lang)
                for r in mapped.to_dict("records")]
+zones, control = asof.zones_as_of(cat, day), asof.control_as_of(cat, day)
 
-opts = mapview.MapOptions(lang=lang, online_tiles=online)
-m = mapview.caracas_map(cat.parishes, geodata.read("municipalities"), opts,
-                        extra_legend=tuple(mapview.type_legend(type_labels, lang)))
-mapview.sector_layer(cat.sectors, lang).add_to(m)
-mapview.incident_layer(mapped, html_popups, lang).add_to(m)
+groups, sections = [], [mapview.base_legend(lang)]
+builders = {
+    "choropleth": lambda: layers.choropleth_layer(cat.parishes, layers.parish_values(joined, sel.mask, measure),
+                                                  measure, lang),
+    "control": lambda: layers.control_layer(cat, control, day_label, lang),
+    "zones": lambda: layers.zone_layer(zones, day_label, lang),
+    "sectors": lambda: layers.sector_layer(cat.sectors, lang),
+    "incidents": lambda: layers.incident_layer(mapped, html_popups, type_labels, lang),
+}
+for name in layers.LAYERS:
+    if (measure != "off") if name == "choropleth" else shown[name]:
+        group, section = builders[name]()
+        groups.append(group)
+        sections.append(section)
+groups.append(layers.legend_group(t("legend", lang), sections))
 
-st_folium(m, key="map", height=640, use_container_width=True, returned_objects=[])
+base = mapview.caracas_map(cat.parishes, geodata.read("municipalities"), mapview.MapOptions(lang=lang, online_tiles=online),
+                           focus=tuple(cat.sectors.total_bounds))
+view = ui.remount_view((lang, online))
+st_folium(base, key=ui.MAP_KEY, height=700, use_container_width=True, feature_group_to_add=groups,
+          center=(view.lat, view.lon) if view else None, zoom=view.zoom if view else None,
+          returned_objects=clicks.RETURNED, on_change=ui.on_map_change)
+st.markdown(f"**{escape_markdown(describe.sentence(cat, spec, summary, lang), limit=1000)}**")
 
-st.write(t("shown_sentence", lang, n=len(chosen), killed=popups.fatalities_text(lo, hi, lang) if len(chosen) else "0",
-           start=dates.format_date(window[0].isoformat(), "day", lang),
-           end=dates.format_date(window[1].isoformat(), "day", lang),
-           unmapped=int((~chosen.mapped).sum()), uncertain=int(sel.uncertain.sum()), unknown=unknown))
+# --- timeline -----------------------------------------------------------------------------------------
+st.subheader(t("chart_title", lang))
+all_dates = filters.apply(cat, joined, filters.FilterSpec(None, None, spec.areas, spec.types, spec.actors,
+                                                          spec.min_fatalities))
+monthly = charts.monthly(joined, all_dates.mask)
+marks = charts.policy_marks(cat, lang)
+st.altair_chart(charts.timeline_chart(monthly, marks, span, (spec.date_from, spec.date_to), type_labels, lang),
+                width="stretch")
+st.caption(charts.summary(monthly, marks, (spec.date_from, spec.date_to), summary.incidents, lang))
+
+# --- what held on the window's last day, with sources ----------------------------------------------------
+st.subheader(t("standing_title", lang, day=day_label))
+rows = asof.standing_rows(cat, zones, control, lang)
+if rows:
+    st.markdown(popups.standing_table(rows, lang), unsafe_allow_html=True)
+else:
+    st.caption(t("standing_none", lang, day=day_label))
+
+ui.write_url(spec, lang, span)
 footer(lang)
+
+if st.session_state.get("playing"):
+    time.sleep(ui.PLAY_DELAY_S)
+    st.session_state["_advance"] = True
+    st.rerun()

@@ -97,3 +97,15 @@ def format_date(text: str, precision: str, lang: str, end: str = "") -> str:
         e = dt.date.fromisoformat(end)
         out += f" – {e.day} {months[e.month - 1]} {e.year}"
     return out
+
+
+def format_range(start: dt.date, end: dt.date, lang: str) -> str:
+    """A window said briefly: '1–28 Feb 2019', '1 Feb – 15 Mar 2019', '1 Jan 2013 – 31 Dec 2023'."""
+    months = MONTHS.get(lang, MONTHS["en"])
+    if start == end:
+        return f"{end.day} {months[end.month - 1]} {end.year}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {months[end.month - 1]} {end.year}"
+    if start.year == end.year:
+        return f"{start.day} {months[start.month - 1]} – {end.day} {months[end.month - 1]} {end.year}"
+    return f"{start.day} {months[start.month - 1]} {start.year} – {end.day} {months[end.month - 1]} {end.year}"

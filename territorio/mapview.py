@@ -12,14 +12,13 @@ from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
-import pandas as pd
-from folium.plugins import MarkerCluster
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from territorio import offline_assets
 from territorio.datapackage import OCHA_ATTRIBUTION
 from territorio.i18n import t
+from territorio.legend import LEGEND_CSS, LegendItem, LegendSection
 
 CARACAS_CENTER = (10.47, -66.88)
 DEFAULT_ZOOM = 12
@@ -32,15 +31,6 @@ STYLE = {
     "parish_hover": {"color": "#111111", "weight": 2.5, "fillColor": "#fff7d6", "fillOpacity": 0.95},
     "municipality": {"color": "#3b3b3b", "weight": 2.5, "fill": False, "interactive": False},
 }
-
-# Incident colours: the Okabe-Ito palette (safe for the common colour-vision deficiencies).
-TYPE_COLORS = {
-    "massacre": "#D55E00", "homicide": "#E69F00", "clash_armed_groups": "#CC79A7", "curfew": "#F0E442",
-    "clash_security": "#0072B2", "security_operation": "#56B4E9", "killing_of_leader": "#009E73",
-    "attack_on_security_forces": "#000000", "killing_of_officer": "#000000", "attack_on_official": "#000000",
-    "protest": "#999999",
-}
-SECTOR_STYLE = {"color": "#5b3a8c", "weight": 2.5, "dashArray": "7 5", "fillColor": "#5b3a8c", "fillOpacity": 0.08}
 
 OSM_TILES = {
     "tiles": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
@@ -62,60 +52,43 @@ def _escaped(frame: gpd.GeoDataFrame, columns: list[str]) -> gpd.GeoDataFrame:
     return out
 
 
-def incident_radius(fatalities_max) -> float:
-    """Area grows with the toll: 6 px for none or unknown, about 18 px for 15 killed."""
-    import math
-
-    n = 0 if fatalities_max is None or pd.isna(fatalities_max) else int(fatalities_max)
-    return 6 + 3 * math.sqrt(n)
-
-
-def sector_layer(sectors: gpd.GeoDataFrame, lang: str) -> folium.GeoJson:
-    data = _escaped(sectors, ["sector_id", "name"])
-    data["note"] = [html.escape(t("legend_sector", lang))] * len(data)
-    return folium.GeoJson(
-        data.to_json(), name=t("layer_sectors", lang), style_function=lambda _f: SECTOR_STYLE,
-        tooltip=folium.GeoJsonTooltip(fields=["name", "note"], labels=False, sticky=True), className="sector",
-    )
-
-
-def incident_layer(rows: pd.DataFrame, popups: list[str], lang: str) -> folium.FeatureGroup:
-    """Mapped incidents as circles sized by toll and coloured by type, clustered where they share a point."""
-    group = folium.FeatureGroup(name=t("layer_incidents", lang))
-    cluster = MarkerCluster(options={"maxClusterRadius": 30, "spiderfyDistanceMultiplier": 1.6,
-                                     "showCoverageOnHover": False})
-    cluster.default_js = offline_assets.cluster_js()
-    cluster.default_css = offline_assets.cluster_css()
-    for rec, popup in zip(rows.to_dict("records"), popups):
-        unknown = pd.isna(rec["fatalities_max"])
-        color = TYPE_COLORS.get(rec["type"], "#666666")
-        folium.CircleMarker(
-            [rec["lat"], rec["lon"]], radius=incident_radius(rec["fatalities_max"]),
-            color="#222222" if not unknown else color, weight=1.5 if not unknown else 3,
-            fill=True, fill_color=color, fill_opacity=0.85 if not unknown else 0.1,
-            popup=folium.Popup(popup, max_width=360), tooltip=html.escape(str(rec[f"title_{lang}"])),
-            className=f"incident incident-{rec['type']}",
-        ).add_to(cluster)
-    cluster.add_to(group)
-    return group
-
-
-def type_legend(type_labels: dict[str, str], lang: str) -> list["LegendItem"]:
-    """One legend row per colour (types sharing a colour share a row)."""
-    by_color: dict[str, list[str]] = {}
-    for key, color in TYPE_COLORS.items():
-        by_color.setdefault(color, []).append(type_labels.get(key, key))
-    items = [LegendItem(" / ".join(labels), "fill", color, "#222222") for color, labels in by_color.items()]
-    items.append(LegendItem(t("legend_sector", lang), "line", SECTOR_STYLE["color"], dashed=True))
-    items.append(LegendItem(t("legend_size", lang), "fill", "#ffffff", "#222222"))
-    items.append(LegendItem(t("legend_cluster", lang), "fill", "#b5e28c", "#6ecc39"))
-    return items
-
-
 def _offline(m: folium.Map) -> folium.Map:
-    m.default_js = offline_assets.map_js()
-    m.default_css = offline_assets.map_css()
+    """Leaflet, jQuery and MarkerCluster from installed packages. MarkerCluster is loaded with the base
+    map because st_folium only loads the assets of elements in the base map, not of dynamic layers."""
+    m.default_js = offline_assets.map_js() + offline_assets.cluster_js()
+    m.default_css = offline_assets.map_css() + offline_assets.cluster_css()
     return m
+
+
+# Panes above Leaflet's overlay pane (400): outlines stay visible over filled layers; incidents on top.
+PANES = {"outlines": 420, "incidents": 450}
+
+# Peace-zone status -> hatch colour (Paul Tol's colour-blind-safe set), angle and outline; the hatch
+# patterns are defined once in the base map and applied by CSS to paths of class zone-<status>.
+ZONE_STYLES = {
+    "in_force": {"color": "#117733", "angle": 45, "dashed": False},
+    "disputed": {"color": "#332288", "angle": -45, "dashed": True},
+    "suspended": {"color": "#AA4499", "angle": 45, "dashed": True},
+    "ended": {"color": "#555555", "angle": -45, "dashed": True},
+}
+
+
+def _hatch_defs() -> str:
+    patterns = "".join(
+        f'<pattern id="tl-hatch-{k}" patternUnits="userSpaceOnUse" width="9" height="9" '
+        f'patternTransform="rotate({z["angle"]})"><rect width="9" height="9" fill="{z["color"]}" fill-opacity="0.08"/>'
+        f'<line x1="0" y1="0" x2="0" y2="9" stroke="{z["color"]}" stroke-width="3.5" stroke-opacity="0.75"/>'
+        "</pattern>" for k, z in ZONE_STYLES.items())
+    rules = "".join(f"path.zone-{k}{{fill:url(#tl-hatch-{k})}}" for k in ZONE_STYLES)
+    return (f'<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>{patterns}</defs></svg>'
+            f"<style>{rules}</style>")
+
+
+def _panes(m: folium.Map) -> None:
+    for name, z in PANES.items():
+        folium.map.CustomPane(name, z_index=z, pointer_events=name != "outlines").add_to(m)
+    m.get_root().html.add_child(Element(_hatch_defs()))
+    m.get_root().header.add_child(Element(f"<style>{LEGEND_CSS}</style>"))
 
 
 def base_map(opts: MapOptions, center=CARACAS_CENTER, zoom=DEFAULT_ZOOM) -> folium.Map:
@@ -145,6 +118,7 @@ def base_map(opts: MapOptions, center=CARACAS_CENTER, zoom=DEFAULT_ZOOM) -> foli
 
 def parish_layer(parishes: gpd.GeoDataFrame, lang: str) -> folium.GeoJson:
     data = _escaped(parishes, ["pcode", "name", "municipality"])
+    data["area_id"] = data["pcode"]
     return folium.GeoJson(
         data.to_json(),
         name=t("layer_parishes", lang),
@@ -167,11 +141,14 @@ def municipality_layer(municipalities: gpd.GeoDataFrame, lang: str) -> folium.Ge
         name=t("layer_municipalities", lang),
         style_function=lambda _f: STYLE["municipality"],
         className="municipality",
+        pane="outlines",
         interactive=False,
     )
 
 
 LABEL_MIN_ZOOM = 13
+FOCUS_MARGIN = 0.012      # degrees (about 1.3 km) around the area framed first
+LEGEND_ROOM = (300, 10)   # px kept free on the left when framing Caracas, so the legend hides no parish
 
 _LABEL_CSS = (
     "<style>.parish-label{font:600 13px/1.1 system-ui,sans-serif;color:#333;text-align:center;"
@@ -212,63 +189,28 @@ class _LabelToggle(MacroElement):
         self.min_zoom = int(min_zoom)
 
 
-@dataclass(frozen=True)
-class LegendItem:
-    label: str
-    swatch: str  # "fill" (a filled box) or "line" (a stroke)
-    color: str
-    border: str = "#7a7a7a"
-    dashed: bool = False
-
-
-def legend_html(title: str, items: list[LegendItem], note: str = "") -> str:
-    """A legend box for the map's corner; every label escaped."""
-    rows = []
-    for it in items:
-        if it.swatch == "line":
-            style = f"border-top:3px {'dashed' if it.dashed else 'solid'} {it.color};height:0;margin-top:8px"
-        else:
-            style = f"background:{it.color};border:1px solid {it.border}"
-        rows.append(
-            f'<div class="tl-row"><span class="tl-swatch" style="{style}"></span>'
-            f"<span>{html.escape(it.label)}</span></div>"
-        )
-    note_html = f'<div class="tl-note">{html.escape(note)}</div>' if note else ""
-    return (
-        '<div class="territorio-legend" role="region" aria-label="%s">'
-        "<style>.territorio-legend{position:absolute;z-index:1000;left:10px;bottom:56px;background:#fffffff0;"
-        "padding:6px 9px;border:1px solid #999;border-radius:4px;font:14px/1.3 system-ui,sans-serif;"
-        "color:#111;max-width:300px}.territorio-legend .tl-title{font-weight:600;margin-bottom:4px;cursor:pointer}"
-        ".tl-row{display:flex;gap:8px;align-items:flex-start;margin:2px 0}"
-        ".tl-swatch{flex:0 0 22px;height:14px;display:inline-block;margin-top:3px}"
-        ".tl-note{font-size:13px;color:#333;margin-top:4px}</style>"
-        '<details open><summary class="tl-title">%s</summary>%s%s</details></div>'
-    ) % (html.escape(title), html.escape(title), "".join(rows), note_html)
-
-
-def base_legend(lang: str) -> list[LegendItem]:
-    return [
+def base_legend(lang: str) -> LegendSection:
+    return LegendSection(t("legend_base", lang), (
         LegendItem(t("legend_parish", lang), "fill", STYLE["parish"]["fillColor"], STYLE["parish"]["color"]),
         LegendItem(t("legend_municipality", lang), "line", STYLE["municipality"]["color"]),
-    ]
-
-
-def add_legend(m: folium.Map, title: str, items: list[LegendItem], note: str = "") -> folium.Map:
-    m.get_root().html.add_child(Element(legend_html(title, items, note)))
-    return m
+    ))
 
 
 def caracas_map(parishes: gpd.GeoDataFrame, municipalities: gpd.GeoDataFrame, opts: MapOptions,
-                extra_legend: tuple = ()) -> folium.Map:
-    """The base map of metropolitan Caracas: its own basemap, parishes, municipal outlines, labels, legend."""
+                focus: tuple[float, float, float, float] | None = None) -> folium.Map:
+    """The base map of metropolitan Caracas: its own basemap, parishes, municipal outlines and labels.
+    It depends only on the options (language, tiles), so st_folium keeps it mounted while the data
+    layers change; the legend travels with the data layers (territorio.legend.LegendLayer)."""
     m = base_map(opts)
+    _panes(m)
     parish_layer(parishes, opts.lang).add_to(m)
     municipality_layer(municipalities, opts.lang).add_to(m)
     label_layer(parishes).add_to(m)
     _LabelToggle(LABEL_MIN_ZOOM).add_to(m)
     m.get_root().header.add_child(Element(_LABEL_CSS))
+    f = focus if focus is not None else parishes.total_bounds
+    m.fit_bounds([[f[1] - FOCUS_MARGIN, f[0] - FOCUS_MARGIN], [f[3] + FOCUS_MARGIN, f[2] + FOCUS_MARGIN]],
+                 padding_top_left=LEGEND_ROOM)
     b = parishes.total_bounds
-    m.fit_bounds([[b[1], b[0]], [b[3], b[2]]])
     m.options["maxBounds"] = [[b[1] - 0.25, b[0] - 0.35], [b[3] + 0.25, b[2] + 0.35]]
-    add_legend(m, t("legend", opts.lang), base_legend(opts.lang) + list(extra_legend))
     return m

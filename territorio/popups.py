@@ -33,10 +33,6 @@ def incident_popup(row: dict, sources: list[dict], type_label: str, lang: str) -
     e = html.escape
     when = dates.format_date(row["date"], row["date_precision"], lang, row.get("date_end") or "")
     precision = t(f"precision_{row['date_precision']}", lang)
-    links = []
-    for s in sources:
-        label = s["outlet"] + (f" ({t('mirror_copy', lang)} {s['host']})" if s["mirror"] == "true" else "")
-        links.append(f"<li>{safe_link(s['url'], label)}</li>")
     return (
         '<div class="incident-popup" style="font:14px/1.4 system-ui,sans-serif;max-width:340px">'
         f"<b>{e(str(row[f'title_{lang}']))}</b><br>"
@@ -48,6 +44,37 @@ def incident_popup(row: dict, sources: list[dict], type_label: str, lang: str) -
         + (f" <i>({e(t('translated', lang))})</i>" if lang == "es" else "")
         + "</p>"
         f"<span>{e(t('location', lang))}: {e(t('loc_' + row['location_precision'], lang))}</span>"
-        f"<div>{e(t('sources', lang))}:<ul style='margin:2px 0 0 16px;padding:0'>{''.join(links)}</ul></div>"
+        f"<div>{e(t('sources', lang))}:{source_list(sources, lang)}</div>"
         "</div>"
     )
+
+
+def source_list(sources: list[dict], lang: str) -> str:
+    """Sources as a list of links, mirror copies marked."""
+    items = []
+    for s in sources:
+        label = s["outlet"] + (f" ({t('mirror_copy', lang)} {s['host']})" if s["mirror"] == "true" else "")
+        items.append(f"<li>{safe_link(s['url'], label)}</li>")
+    return f"<ul style='margin:2px 0 0 16px;padding:0'>{''.join(items)}</ul>"
+
+
+def period_text(r: dict, lang: str) -> str:
+    """'25 Aug 2017 – 8 Jul 2021', 'since 8 Jul 2021', with 'attested' / 'last seen' where that is all we know."""
+    start = dates.format_date(r["start"], r["start_precision"], lang)
+    if r["end_kind"] == "open" or not r["end"]:
+        return t("period_since", lang, start=start)
+    end = dates.format_date(r["end"], r["end_precision"], lang)
+    key = "period_last_evidence" if r["end_kind"] == "last_evidence" else "period_between"
+    return t(key, lang, start=start, end=end)
+
+
+def standing_table(rows: list[dict], lang: str) -> str:
+    """A table of what held on a day (peace zones, control), each row with its note and sources.
+    rows: area, what, period (dict with start/end fields), note, sources (list of source dicts)."""
+    e = html.escape
+    head = "".join(f"<th>{e(t(k, lang))}</th>" for k in ("col_area", "col_what", "col_period", "col_note", "sources"))
+    body = "".join(
+        f"<tr><td>{e(r['area'])}</td><td>{e(r['what'])}</td><td>{e(period_text(r['period'], lang))}</td>"
+        f"<td>{e(r['note'])}</td><td>{source_list(r['sources'], lang)}</td></tr>" for r in rows)
+    return (f'<table class="standing" style="font-size:15px;border-collapse:collapse">'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")

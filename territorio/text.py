@@ -16,3 +16,14 @@ def fold(text: str) -> str:
 
 def split_list(value: str, sep: str = "|") -> list[str]:
     return [v.strip() for v in str(value or "").split(sep) if v.strip()]
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def escape_markdown(text: str, limit: int = 80) -> str:
+    """Text from a URL or a file, safe to put inside Markdown: specials escaped, length capped."""
+    text = str(text)
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)

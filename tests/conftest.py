@@ -10,3 +10,18 @@ def shared():
     if not (root / "data").exists():
         pytest.skip(f"{root} not present (only in a development checkout)")
     return root
+
+
+@pytest.fixture(scope="session")
+def cat():
+    """The embedded catalog (read-only)."""
+    from loaders import catalog
+
+    return catalog.load()
+
+
+@pytest.fixture(scope="session")
+def joined(cat):
+    from territorio import join
+
+    return join.join(cat)

@@ -56,7 +56,18 @@ def test_tooltip_text_is_escaped():
     assert "&lt;img src=x onerror=" in html.replace("\\u0026", "&")
 
 
-def test_legend_is_localised_and_escaped():
-    html = mapview.legend_html("Leyenda <b>", [mapview.LegendItem("a<script>", "fill", "#fff")])
-    assert "Leyenda &lt;b&gt;" in html and "a&lt;script&gt;" in html
-    assert "Límite municipal" in _html(_map(lang="es"))
+def test_the_base_map_is_the_same_whatever_the_data_shown():
+    """st_folium remounts (and loses zoom) when the base map's script changes: it must depend only on the
+    options, never on the window or filters, which travel as dynamic feature groups."""
+    from streamlit_folium import _get_map_string, generate_js_hash
+
+    one, two = _map(), _map()
+    assert generate_js_hash(_get_map_string(one), "map", False) == generate_js_hash(_get_map_string(two), "map", False)
+    assert generate_js_hash(_get_map_string(_map(lang="es")), "map", False) != \
+        generate_js_hash(_get_map_string(one), "map", False)
+
+
+def test_peace_zone_hatches_are_defined_for_every_status():
+    html = _html(_map())
+    for status in mapview.ZONE_STYLES:
+        assert f'id="tl-hatch-{status}"' in html and f"path.zone-{status}{{fill:url(#tl-hatch-{status})}}" in html

@@ -1,0 +1,138 @@
+"""The map page under AppTest: the URL seeds every filter, the metrics match the CLI, bad links get a
+note, playback steps, and everything speaks Spanish too."""
+
+import datetime as dt
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from territorio import cli
+from territorio.paths import REPO_ROOT
+
+
+def run(**params):
+    at = AppTest.from_file(str(REPO_ROOT / "pages/explore.py"), default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def metric(at, label):
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def cli_count(capsys, *args):
+    capsys.readouterr()
+    assert cli.main(["incidents", *args, "--count"]) == 0
+    return capsys.readouterr().out.strip()
+
+
+def shown_text(at):
+    return " ".join(m.value for m in at.markdown).replace("\\", "")
+
+
+LINKS = [
+    ({"from": "2019-02-01", "to": "2019-02-28"}, ["--from", "2019-02-01", "--to", "2019-02-28"]),
+    ({"from": "2015-01-01", "to": "2016-12-31", "area": "cota_905"},
+     ["--from", "2015-01-01", "--to", "2016-12-31", "--area", "cota_905"]),
+    ({"type": ["massacre", "security_operation"]}, ["--type", "massacre", "--type", "security_operation"]),
+    ({"actor": "koki"}, ["--actor", "koki"]),
+    ({"min_fatalities": "10"}, ["--min-fatalities", "10"]),
+    ({"area": "VE010110"}, ["--area", "VE010110"]),
+]
+
+
+@pytest.mark.parametrize("params,args", LINKS)
+def test_a_link_opened_cold_shows_the_same_count_as_the_cli(params, args, capsys):
+    at = run(lang="en", **params)
+    assert not at.exception, at.exception
+    expected = cli_count(capsys, *args)
+    assert metric(at, "Incidents") == expected
+    assert re.search(rf"\b{expected} incidents?\b", shown_text(at)), shown_text(at)
+
+
+def test_the_february_2019_link_shows_the_massacre_in_words():
+    at = run(**{"from": "2019-02-01", "to": "2019-02-28", "lang": "en"})
+    assert at.slider(key="window").value == (dt.date(2019, 2, 1), dt.date(2019, 2, 28))
+    assert metric(at, "Incidents") == "1" and metric(at, "Fatalities") == "7"
+    assert "1 incident, 7 killed, in Cota 905 (El Paraíso), 1–28 Feb 2019." in shown_text(at)
+
+
+def test_names_in_a_link_are_accepted_and_the_url_is_rewritten_with_ids():
+    at = run(area="Cota 905", actor="El Koki", type="Masacre")
+    assert not at.exception
+    assert at.multiselect(key="areas").value == ["cota_905"]
+    assert at.multiselect(key="actors").value == ["koki"]
+    assert at.multiselect(key="types").value == ["massacre"]
+    assert at.query_params["area"] == ["cota_905"] or at.query_params["area"] == "cota_905"
+    assert not at.warning
+
+
+def test_bad_values_fall_back_with_a_visible_note_never_an_error():
+    at = run(**{"from": "yesterday", "to": "2030-01-01", "area": "Atlantis", "zoom": "99", "lat": "10.5",
+                "lang": "en", "min_fatalities": "-3"})
+    assert not at.exception
+    notes = " ".join(w.value for w in at.warning).replace("\\", "")
+    for needle in ("from=yesterday", "to=2030-01-01", "area=Atlantis", "zoom=99", "min_fatalities=-3"):
+        assert needle in notes, needle
+    window = at.slider(key="window").value
+    assert window[0] == dt.date(2013, 1, 1) and window[1] == dt.date(2023, 12, 31)
+    assert at.multiselect(key="areas").value == []
+
+
+def test_hostile_link_values_are_shown_as_text():
+    at = run(area="<img src=x onerror=alert(1)>", lang="en")
+    assert not at.exception
+    note = at.warning[0].value
+    assert "\\<img" in note and not re.search(r"(?<!\\)<img", note)
+
+
+def test_spanish_labels_numbers_and_sentence():
+    at = run(**{"from": "2019-02-01", "to": "2019-02-28", "lang": "es"})
+    labels = [m.label for m in at.metric]
+    assert "Incidentes" in labels and "Víctimas fatales" in labels
+    assert "1 incidente, 7 muertos, en Cota 905 (El Paraíso), 1–28 feb 2019." in shown_text(at)
+    assert at.button(key="play").label.endswith("Reproducir")
+    assert "Zonas de paz y control al 28 feb 2019" in " ".join(h.value for h in at.subheader)
+
+
+def test_step_moves_the_window_on_by_the_chosen_unit():
+    at = run(**{"from": "2019-02-01", "to": "2019-02-28"})
+    at.radio(key="play_unit").set_value("month")
+    at.button(key="step").click().run()
+    assert at.slider(key="window").value == (dt.date(2019, 3, 1), dt.date(2019, 3, 31))
+    assert at.query_params["from"] in ("2019-03-01", ["2019-03-01"])
+    at.radio(key="play_unit").set_value("year")
+    at.button(key="step").click().run()
+    assert at.slider(key="window").value == (dt.date(2020, 3, 1), dt.date(2020, 3, 31))
+
+
+def test_widgets_write_the_state_back_to_the_url():
+    at = run(lang="en")
+    at.multiselect(key="areas").set_value(["cota_905", "VE010110"])
+    at.slider(key="window").set_value((dt.date(2021, 7, 1), dt.date(2021, 7, 31))).run()
+    assert not at.exception
+    assert at.query_params["from"] in ("2021-07-01", ["2021-07-01"])
+    assert list(at.query_params["area"]) == ["cota_905", "VE010110"]
+
+
+@pytest.mark.parametrize("measure", ["off", "incidents", "fatalities"])
+def test_every_choropleth_measure_renders(measure):
+    at = run(lang="en")
+    at.radio(key="choropleth").set_value(measure).run()
+    assert not at.exception
+
+
+def test_zones_and_control_on_the_last_day_are_listed_with_source_links():
+    at = run(**{"from": "2019-02-01", "to": "2019-02-28", "lang": "en"})
+    table = next(m.value for m in at.markdown if "<table" in m.value)
+    assert "Cota 905 peace zone" in table and "In force" in table
+    assert "Koki" in table and "Wilexis" in table
+    assert table.count('href="http') >= 3
+
+
+def test_the_chart_has_a_text_summary_naming_the_window():
+    at = run(**{"from": "2019-02-01", "to": "2019-02-28", "lang": "en"})
+    caption = " ".join(c.value for c in at.caption)
+    assert "busiest month" in caption and "1–28 Feb 2019, 1 incidents" in caption

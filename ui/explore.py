@@ -1,0 +1,90 @@
+"""Streamlit glue of the map page: widget state seeded from the URL, written back to it, map clicks and
+playback as callbacks (callbacks run before the script, so they may change widget values)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from territorio import clicks, playback, viewstate
+from territorio.catalog import Catalog
+from territorio.filters import FilterSpec
+
+MAP_KEY = "map"
+PLAY_DELAY_S = 1.2    # pause between two playback steps: time for the map to redraw and be read
+FILTER_KEYS = ("window", "areas", "types", "actors", "min_fatalities")
+
+
+def span_of(joined) -> tuple[dt.date, dt.date]:
+    """The slider's span: whole years around every incident's dates."""
+    lo, hi = pd.Timestamp(joined["date_lo"].min()), pd.Timestamp(joined["date_hi"].max())
+    return dt.date(lo.year, 1, 1), dt.date(hi.year, 12, 31)
+
+
+def seed_from_url(cat: Catalog, span: tuple[dt.date, dt.date]) -> None:
+    """Once per session: widgets take their first values from the URL; bad values become notes."""
+    if st.session_state.get("_seeded"):
+        return
+    state, notes = viewstate.from_query(st.query_params.get_all, cat, span)
+    spec = state.spec
+    st.session_state.update({
+        "window": (spec.date_from, spec.date_to), "areas": list(spec.areas), "types": list(spec.types),
+        "actors": list(spec.actors), "min_fatalities": spec.min_fatalities, "url_notes": notes,
+        "map_view": state.view, "mount_view": state.view, "_seeded": True,
+    })
+
+
+def spec_from_widgets() -> FilterSpec:
+    window = st.session_state["window"]
+    return FilterSpec(date_from=window[0], date_to=window[1], areas=tuple(st.session_state["areas"]),
+                      types=tuple(st.session_state["types"]), actors=tuple(st.session_state["actors"]),
+                      min_fatalities=int(st.session_state["min_fatalities"] or 0))
+
+
+def write_url(spec: FilterSpec, lang: str, span) -> None:
+    state = viewstate.ViewState(spec=spec, lang=lang, view=st.session_state.get("map_view"))
+    wanted = viewstate.to_query(state, span)
+    current = {k: st.query_params.get_all(k) for k in st.query_params}
+    if {k: (v if isinstance(v, list) else [v]) for k, v in wanted.items()} != current:
+        st.query_params.from_dict(wanted)
+
+
+def on_map_change() -> None:
+    """A click on an area toggles it in the area filter; a pan or zoom is remembered for the URL."""
+    result = st.session_state.get(MAP_KEY)
+    area, count = clicks.clicked_area(result, st.session_state.get("_click_count"))
+    st.session_state["_click_count"] = count
+    if area:
+        st.session_state["areas"] = list(clicks.toggle(tuple(st.session_state.get("areas", [])), area))
+    view = clicks.view_of(result)
+    if view:
+        st.session_state["map_view"] = viewstate.MapView(round(view[0], 5), round(view[1], 5), round(view[2], 2))
+
+
+def toggle_play(span) -> None:
+    playing = not st.session_state.get("playing", False)
+    st.session_state["playing"] = playing
+    if playing:
+        st.session_state["window"] = playback.start(tuple(st.session_state["window"]), span,
+                                                    st.session_state["play_unit"])
+
+
+def step_once(span) -> bool:
+    """Move the window one unit on; False (and playback stops) at the end of the span."""
+    nxt = playback.step(tuple(st.session_state["window"]), span, st.session_state["play_unit"])
+    if nxt is None:
+        st.session_state["playing"] = False
+        return False
+    st.session_state["window"] = nxt
+    return True
+
+
+def remount_view(base_key: tuple) -> viewstate.MapView | None:
+    """The view to give st_folium: fixed while the base map stays mounted (so playback and filters never
+    move it); the latest known view when the base map changes (language, tiles) and remounts."""
+    if st.session_state.get("_base_key") != base_key:
+        st.session_state["_base_key"] = base_key
+        st.session_state["mount_view"] = st.session_state.get("map_view")
+    return st.session_state.get("mount_view")
