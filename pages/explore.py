@@ -94,12 +94,14 @@ builders = {
 for name in layers.LAYERS:
     if (measure != "off") if name == "choropleth" else shown[name]:
         group, section = builders[name]()
+        layers.stable_ids(group, name)
         groups.append(group)
         sections.append(section)
 groups.append(layers.legend_group(t("legend", lang), sections))
+layers.stable_ids(groups[-1], "legend")
 
 base = mapview.caracas_map(cat.parishes, geodata.read("municipalities"), mapview.MapOptions(lang=lang, online_tiles=online),
-                           focus=tuple(cat.sectors.total_bounds))
+                           focus=layers.focus_bounds(cat, joined))
 view = ui.remount_view((lang, online))
 st_folium(base, key=ui.MAP_KEY, height=700, use_container_width=True, feature_group_to_add=groups,
           center=(view.lat, view.lon) if view else None, zoom=view.zoom if view else None,

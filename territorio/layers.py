@@ -48,6 +48,40 @@ CONFIDENCE_OPACITY = {"assessed": 0.55, "claimed": 0.35, "disputed": 0.2}
 LAYERS = ("choropleth", "control", "zones", "sectors", "incidents")
 
 
+def focus_bounds(cat: Catalog, joined: pd.DataFrame) -> tuple[float, float, float, float]:
+    """Where the map opens: around every sector and every mapped incident in the study area
+    (minx, miny, maxx, maxy). It depends on the data only, so the base map stays the same."""
+    here = joined[joined["mapped"] & joined["in_study_area"]]
+    sx0, sy0, sx1, sy1 = cat.sectors.total_bounds
+    if not len(here):
+        return float(sx0), float(sy0), float(sx1), float(sy1)
+    return (float(min(sx0, here.lon.min())), float(min(sy0, here.lat.min())),
+            float(max(sx1, here.lon.max())), float(max(sy1, here.lat.max())))
+
+
+def stable_ids(element, prefix: str) -> None:
+    """Give an element and everything inside it ids that depend on its place, not on chance.
+
+    folium names every element with a random id, so the same layer renders as different JS on every
+    rerun; st_folium then swaps it out, closing popups and folding spread-out clusters each time the
+    map reports a click or a pan. With stable ids an unchanged layer is left alone."""
+    counter = iter(range(1_000_000))
+
+    def visit(el) -> None:
+        el._id = f"{prefix}{next(counter):x}"
+        children = list(getattr(el, "_children", {}).values())
+        for child in children:
+            visit(child)
+        if children:   # templates name some children by their key in this dict
+            el._children = type(el._children)((child.get_name(), child) for child in children)
+        for attr in ("html", "header", "script"):
+            inner = getattr(el, attr, None)
+            if inner is not None and hasattr(inner, "_children") and inner is not el:
+                visit(inner)
+
+    visit(element)
+
+
 # --- helpers ---------------------------------------------------------------------------------------
 
 def _geojson(frame: gpd.GeoDataFrame, text_columns: list[str], numbers: tuple[str, ...] = (), **kw
