@@ -10,7 +10,7 @@ from territorio.text import fold
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "event id", "codigo", "code", "identifier", "identificador"),
-    "date": ("date", "fecha", "dia", "day", "when", "fecha del hecho", "event date", "timestamp_when"),
+    "date": ("date", "fecha", "dia", "day", "when", "fecha del hecho", "event date"),
     "date_end": ("date end", "end date", "fecha fin", "fecha final", "hasta", "end"),
     "date_precision": ("date precision", "precision fecha", "precision de fecha"),
     "lat": ("lat", "latitude", "latitud", "y"),
@@ -42,13 +42,13 @@ _LOOKUP = {fold(a): canon for canon, names in ALIASES.items() for a in names}
 _KNOWN = _LOOKUP.keys() | {fold(d) for d in DERIVED}
 
 
-def column_map(columns: list[str]) -> dict[str, str]:
-    """Canonical field -> the file's column holding it (first match wins, e.g. title_en before title_es)."""
-    out: dict[str, str] = {}
+def column_map(columns: list[str]) -> dict[str, list[str]]:
+    """Canonical field -> the file's columns that may hold it, in file order (title_en before title_es)."""
+    out: dict[str, list[str]] = {}
     for col in columns:
         canon = _LOOKUP.get(fold(col))
-        if canon and canon not in out:
-            out[canon] = col
+        if canon:
+            out.setdefault(canon, []).append(col)
     return out
 
 
@@ -57,9 +57,11 @@ def unknown_columns(columns: list[str], known: set[str] = frozenset()) -> list[s
 
 
 def generic_mapper(columns: list[str]):
+    """cells -> canonical fields; where several columns may hold a field, the first non-empty one wins."""
     cmap = column_map(columns)
 
     def canonical(fields: dict[str, str]) -> dict[str, str]:
-        return {canon: fields.get(col, "") for canon, col in cmap.items()}
+        return {canon: next((fields[c] for c in cols if str(fields.get(c, "")).strip()), "")
+                for canon, cols in cmap.items()}
 
     return canonical

@@ -6,6 +6,8 @@ shift to WGS84 (a few hundred metres in Caracas), and REGVEN / UTM 19N (EPSG:220
 
 from __future__ import annotations
 
+import warnings
+
 import geopandas as gpd
 import shapely
 
@@ -49,6 +51,8 @@ def frame_table(frame: gpd.GeoDataFrame, fmt: str) -> Table:
 def read_frame(source, fmt: str, **kwargs) -> gpd.GeoDataFrame:
     """pyogrio's reader, its errors said as a file rejection."""
     try:
-        return gpd.read_file(source, engine="pyogrio", **kwargs)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # GDAL's notes on odd files; we say what matters
+            return gpd.read_file(source, engine="pyogrio", **kwargs)
     except Exception as exc:  # pyogrio raises several DataSourceError/FieldError types; all mean unreadable
         raise FileRejected("geo_unreadable", format=fmt, detail=str(exc).splitlines()[0][:200]) from None

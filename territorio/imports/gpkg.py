@@ -1,8 +1,10 @@
-"""GeoPackage: the first layer (others named in a warning)."""
+"""GeoPackage: the first layer (others named in a warning), read from a copy in a temporary folder."""
 
 from __future__ import annotations
 
-import io
+import tempfile
+import warnings
+from pathlib import Path
 
 import pyogrio
 
@@ -11,14 +13,23 @@ from territorio.imports.report import FileRejected, Issue
 from territorio.imports.table import Table
 
 
-def read(data: bytes, name: str, limits) -> Table:
+def _layers(path: Path) -> list[str]:
     try:
-        layers = [str(layer[0]) for layer in pyogrio.list_layers(io.BytesIO(data))]
-    except Exception:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # GDAL's notes on odd files; we say what matters
+            return [str(layer[0]) for layer in pyogrio.list_layers(path)]
+    except Exception:  # pyogrio's DataSourceError and friends: not a GeoPackage
         raise FileRejected("geo_unreadable", format="GeoPackage", detail="not a GeoPackage") from None
-    if not layers:
-        raise FileRejected("empty")
-    tab = frame_table(read_frame(io.BytesIO(data), "GeoPackage", layer=layers[0]), "gpkg")
+
+
+def read(data: bytes, name: str, limits) -> Table:
+    with tempfile.TemporaryDirectory(prefix="territorio-import-") as tmp:
+        path = Path(tmp) / "upload.gpkg"
+        path.write_bytes(data)
+        layers = _layers(path)
+        if not layers:
+            raise FileRejected("empty")
+        tab = frame_table(read_frame(path, "GeoPackage", layer=layers[0]), "gpkg")
     if len(layers) > 1:
         tab.warnings.append(Issue(None, "other_layers", {"layer": layers[0], "others": ", ".join(layers[1:])}))
     return tab
