@@ -93,3 +93,24 @@ def test_spreadsheets_are_refused_with_advice():
     with pytest.raises(FileRejected) as info:
         detect.detect("datos.xlsx", b"PK")
     assert "CSV" in str(info.value)
+
+
+def _codes_in_source() -> set[str]:
+    import re
+    from pathlib import Path
+
+    import territorio.imports as pkg
+
+    pattern = re.compile(r'(?:Rejected|FileRejected|ValueProblem|warn)\(\s*"(\w+)"|Issue\([^,()]+, "(\w+)"')
+    text = "\n".join(p.read_text() for p in Path(pkg.__file__).parent.glob("*.py"))
+    return {a or b for a, b in pattern.findall(text)} | {"geometry_unreadable", "geometry_unsupported"}
+
+
+def test_every_import_message_reads_in_english_and_spanish():
+    from territorio.i18n import TEXTS
+
+    codes = _codes_in_source()
+    assert len(codes) > 40
+    for code in codes:
+        entry = TEXTS.get(f"imp_{code}")
+        assert entry and entry["en"] and entry["es"] and entry["en"] != entry["es"], code
