@@ -94,21 +94,26 @@ def _run(table: Table, one, ctx: Context) -> tuple[list[dict], list[Issue], list
 
 # --- incidents -------------------------------------------------------------------------------------
 
-def _dates(c: dict, ctx: Context) -> dict:
+def _parsed(c: dict, key: str) -> tuple[str, str]:
     try:
-        iso, precision = parse_date(c.get("date", ""))
-        end = parse_date(c["date_end"])[0] if c.get("date_end", "").strip() else ""
+        return parse_date(c.get(key, ""))
     except ValueProblem as p:
-        raise Rejected(p.code, field="date", **p.params) from None
+        raise Rejected(p.code.replace("date_", f"{key}_"), **p.params) from None   # date_end_unreadable
+
+
+def _dates(c: dict, ctx: Context) -> dict:
+    """date, date_end, date_precision; a stated coarser precision (month, year) wins over a full date."""
+    iso, precision = _parsed(c, "date")
     stated = c.get("date_precision", "").strip().lower()
-    if stated in ("month", "year") and stated != precision and precision == "day":
+    if precision == "day" and stated in ("month", "year"):
         iso, precision = (iso[:7], "month") if stated == "month" else (iso[:4], "year")
-    lo, hi = date_bounds(iso, precision)
+    lo = date_bounds(iso, precision)[0]
     if lo > ctx.today:
         raise Rejected("date_future", value=c.get("date", "").strip())
-    if end and date_bounds(end, "day" if len(end) == 10 else "month" if len(end) == 7 else "year")[1] < lo:
+    end = _parsed(c, "date_end") if c.get("date_end", "").strip() else ("", "")
+    if end[0] and date_bounds(*end)[1] < lo:
         raise Rejected("date_end_before", value=c["date_end"].strip(), start=iso)
-    return {"date": iso, "date_end": end, "date_precision": precision}
+    return {"date": iso, "date_end": end[0], "date_precision": precision}
 
 
 def _point(rec: Record, c: dict) -> tuple[float | None, float | None]:
@@ -181,7 +186,8 @@ def _incident(rec: Record, c: dict, warn, ctx: Context) -> dict:
     when = _dates(c, ctx)
     lat, lon = _coords(rec, c, warn, ctx)
     links = urls(c.get("sources", ""))
-    title, summary, actors = (c.get(k, "").strip() for k in ("title", "summary", "actors"))
+    summary, actors = c.get("summary", "").strip(), c.get("actors", "").strip()
+    title = c.get("title", "").strip() or summary
     return {
         "id": c.get("id", "").strip() or f"{ctx.dataset}-{rec.row}", **when, **_kind(c, ctx),
         "title_en": title, "title_es": title, "actor_ids": c.get("actor_ids", "").strip(),

@@ -94,6 +94,8 @@ TEXTS = {
     "imp_duplicate": {"en": "exact duplicate of row {first}", "es": "duplicado exacto de la fila {first}"},
     "imp_date_missing": {"en": "date is missing", "es": "falta la fecha"},
     "imp_date_unreadable": {"en": "date '{value}' is not a date", "es": "la fecha '{value}' no es una fecha"},
+    "imp_date_end_unreadable": {"en": "end date '{value}' is not a date",
+                                "es": "la fecha final '{value}' no es una fecha"},
     "imp_date_future": {"en": "date '{value}' is in the future", "es": "la fecha '{value}' está en el futuro"},
     "imp_date_end_before": {"en": "end date '{value}' is before the start {start}",
                             "es": "la fecha final '{value}' es anterior al inicio {start}"},

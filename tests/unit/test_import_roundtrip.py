@@ -126,3 +126,14 @@ def test_cli_incidents_with_catalog_adds_the_files_rows():
     alone = int(cli("incidents", "--count").stdout)
     both = cli("incidents", "--data", str(FIXTURES / "good_en.csv"), "--with-catalog", "--count")
     assert int(both.stdout) == alone + 5
+
+
+def test_serve_data_passes_the_file_to_the_dashboard(monkeypatch):
+    from territorio import cli as cli_module
+
+    calls = []
+    monkeypatch.setattr(cli_module.subprocess, "call", lambda cmd, cwd, env: calls.append(env) or 0)
+    assert cli_module.main(["serve", "--data", str(FIXTURES / "good_en.csv")]) == 0
+    assert calls[0]["TERRITORIO_DATA"] == str((FIXTURES / "good_en.csv").resolve())
+    assert cli_module.main(["serve", "--data", str(FIXTURES / "xxe.kml")]) == 1
+    assert len(calls) == 1, "a file rejected as a whole does not start the server"

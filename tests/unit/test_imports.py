@@ -169,3 +169,14 @@ def test_size_limit_is_configurable():
     with pytest.raises(FileRejected) as info:
         read("good_en.csv", limits=Limits(max_bytes=100))
     assert info.value.code == "too_big"
+
+
+def test_end_dates_are_checked_too():
+    from territorio.imports import read
+
+    data = b"date,date_end,lat,lon\n2019-02-12,2019-02-14,10.5,-66.9\n2019-02-12,luego,10.5,-66.9\n" \
+           b"2019-02-12,2019-02-01,10.5,-66.9\n"
+    r = read(data, "spans.csv")
+    assert [i.code for i in r.rejected] == ["date_end_unreadable", "date_end_before"]
+    assert r.incidents.date_end.tolist() == ["2019-02-14"]
+    assert r.rejected[0].message(r.file) == "spans.csv row 2: end date 'luego' is not a date"
