@@ -24,6 +24,7 @@ DATA_ENV = "TERRITORIO_DATA"
 SESSION_KEY = "uploads"
 _PRELOADED = "_uploads_preloaded"     # the TERRITORIO_DATA path this session already took in
 _LAST = "_uploads_last"               # (file id, options) of the upload last read, so reruns do not re-read
+_JOINED = "_uploads_joined"           # dataset name -> (ImportResult, its joined incidents)
 PREVIEW_ROWS = 20
 FILE_TYPES = ["csv", "txt", "tsv", "geojson", "json", "gpkg", "zip", "kml", "kmz", "parquet", "geoparquet"]
 KIND_OPTIONS = ("auto", "incidents", "areas")
@@ -73,6 +74,22 @@ def uploads() -> dict[str, ImportResult]:
         if isinstance(outcome, ImportResult):
             store.setdefault(outcome.dataset, outcome)
     return store
+
+
+def joined_uploads(cat) -> dict[str, pd.DataFrame]:
+    """dataset name -> its incidents joined (territorio.join.join), once per dataset and session.
+    For the map: each frame has the catalog's columns plus `dataset` and `row`; filters.apply works on it."""
+    from territorio import join
+
+    cache = st.session_state.setdefault(_JOINED, {})
+    out = {}
+    for name, result in uploads().items():
+        if result.kind != "incidents":
+            continue
+        if cache.get(name, (None,))[0] is not result:
+            cache[name] = (result, join.join(cat, incidents=result.incidents))
+        out[name] = cache[name][1]
+    return out
 
 
 def import_upload(spec: UploadSpec) -> ImportResult | FileRejected:

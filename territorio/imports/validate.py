@@ -28,6 +28,8 @@ INCIDENT_COLUMNS = [
     "summary_en", "summary_es", "summary_es_translated", "sources", "source_count", "date_end_note",
 ]
 ORIGIN_COLUMNS = ["dataset", "row"]
+NOT_TEXT = {"fatalities_min": "Int64", "fatalities_max": "Int64", "lat": "float64", "lon": "float64",
+            "in_study_area": "bool", "row": "int64"}
 AREA_COLUMNS = ["dataset", "row", "id", "name", "description"]
 LOCATION_PRECISIONS = {"site_point", "sector_proxy", "parish_reference", "town_point", "estimate_unverified",
                        "not_mapped", "acled_geo_1", "acled_geo_2", "acled_geo_3"}
@@ -219,18 +221,22 @@ def _require_dates(table: Table) -> None:
 def incidents(table: Table, ctx: Context) -> tuple[pd.DataFrame, list[Issue], list[Issue]]:
     _require_dates(table)
     rows, rejected, warnings = _run(table, _incident, ctx)
-    frame = pd.DataFrame(rows, columns=INCIDENT_COLUMNS + ORIGIN_COLUMNS)
-    for col in ("fatalities_min", "fatalities_max"):
-        frame[col] = pd.array(frame[col].tolist(), dtype="Int64")
-    for col in ("lat", "lon"):
-        frame[col] = pd.to_numeric(frame[col]).astype("float64")
-    frame["row"] = frame["row"].astype("int64")
+    frame = _typed(pd.DataFrame(rows, columns=INCIDENT_COLUMNS + ORIGIN_COLUMNS))
     outside = _outside(frame, ctx)
     frame["in_study_area"] = ~outside.to_numpy(bool)
     warnings += [Issue(int(r), "outside_caracas", {}) for r in frame.loc[outside, "row"]]
-    text_cols = [c for c in INCIDENT_COLUMNS + ["dataset"] if frame[c].dtype == object or c == "id"]
-    frame[text_cols] = frame[text_cols].fillna("").astype(str)
     return frame, rejected, sorted(warnings, key=lambda i: (i.row or 0))
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The catalog's dtypes (catalog.typed_incidents): text as str, tolls Int64, coordinates float."""
+    for col in frame.columns:
+        if col in NOT_TEXT:
+            values = frame[col].tolist() if NOT_TEXT[col] == "Int64" else frame[col]
+            frame[col] = pd.array(values, dtype="Int64") if NOT_TEXT[col] == "Int64" else values.astype(NOT_TEXT[col])
+        else:
+            frame[col] = frame[col].fillna("").astype(str)
+    return frame
 
 
 # --- areas -----------------------------------------------------------------------------------------

@@ -107,3 +107,22 @@ def test_territorio_data_that_cannot_be_read_is_said(monkeypatch):
     at = page()
     assert not at.exception
     assert "entities" in at.error[0].value
+
+
+def test_joined_uploads_gives_the_map_a_joined_frame_per_dataset():
+    script = """
+import streamlit as st
+from loaders import catalog
+from ui.imports import joined_uploads
+frames = joined_uploads(catalog.load())
+st.text(",".join(sorted(frames)))
+st.text(",".join(frames["good-en"].pcode) if frames else "")
+"""
+    state = upload(page(), "good_en.csv").session_state["uploads"]
+    other = AppTest.from_string(script, default_timeout=60)
+    other.session_state["uploads"] = state
+    other.run()
+    assert not other.exception
+    assert other.text[0].value == "good-en"
+    pcodes = other.text[1].value.split(",")
+    assert len(pcodes) == 5 and all(p.startswith("VE") for p in pcodes)
