@@ -28,14 +28,16 @@ def dataset_name(file: str) -> str:
     return re.sub(r"\s+", "-", fold(PurePath(file).stem)) or "upload"
 
 
-def _table(data: bytes, name: str, limits: Limits):
+def _read(data: bytes, name: str, kind: str | None, ctx_options: dict, limits: Limits) -> ImportResult:
+    """Detect, read, validate: the three steps of an import."""
     fmt = detect.detect(name, data)
-    try:
-        return detect.READERS[fmt](data, name, limits)
-    except FileRejected:
-        raise
-    except Exception as exc:  # the import boundary: whatever a hostile file breaks becomes one message
-        raise FileRejected("unreadable", format=fmt, detail=f"{type(exc).__name__}: {str(exc)[:200]}") from None
+    table = detect.READERS[fmt](data, name, limits)
+    kind = kind or validate.guess_kind(table)
+    ctx = validate.Context(**ctx_options)
+    frame, rejected, warnings = (validate.incidents if kind == "incidents" else validate.areas)(table, ctx)
+    result = ImportResult(name, table.format, kind, ctx.dataset, len(table.records), rejected, warnings)
+    setattr(result, kind, frame)
+    return result
 
 
 def read(data: bytes, name: str, *, kind: str | None = None, fix_swapped: bool = False, dataset: str = "",
@@ -47,13 +49,18 @@ def read(data: bytes, name: str, *, kind: str | None = None, fix_swapped: bool =
         raise FileRejected("empty")
     if kind is not None and kind not in KINDS:
         raise FileRejected("bad_kind", kind=kind)
-    table = _table(data, name, limits)
-    kind = kind or validate.guess_kind(table)
-    ctx = validate.Context(dataset or dataset_name(name), study_area, frozenset(known_types), fix_swapped)
-    frame, rejected, warnings = (validate.incidents if kind == "incidents" else validate.areas)(table, ctx)
-    result = ImportResult(name, table.format, kind, ctx.dataset, len(table.records), rejected, warnings)
-    setattr(result, kind, frame)
-    assert result.rows_total == result.rows_loaded + result.rows_rejected, "a row was lost"
+    ctx_options = {"dataset": dataset or dataset_name(name), "study_area": study_area,
+                   "known_types": frozenset(known_types), "fix_swapped": fix_swapped}
+    try:
+        result = _read(data, name, kind, ctx_options, limits)
+    except FileRejected:
+        raise
+    except Exception as exc:  # the import boundary: whatever a hostile file breaks becomes one message
+        raise FileRejected("unreadable", format=PurePath(name).suffix or "?",
+                           detail=f"{type(exc).__name__}: {str(exc)[:200]}") from None
+    if result.rows_total != result.rows_loaded + result.rows_rejected:
+        raise RuntimeError(f"{name}: {result.rows_total} rows in, {result.rows_loaded} loaded, "
+                           f"{result.rows_rejected} rejected: a row was lost")
     return result
 
 

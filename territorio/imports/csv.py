@@ -14,20 +14,14 @@ DELIMITERS = (",", ";", "\t")
 
 
 def decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace") if _cp1252_ok(data) else data.decode("latin-1")
-
-
-def _cp1252_ok(data: bytes) -> bool:
-    try:
-        data.decode("cp1252")
-        return True
-    except UnicodeDecodeError:
-        return False
+    """UTF-8 (BOM dropped), else Windows-1252 (Latin-1 with curly quotes), else Latin-1, which reads any byte."""
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return body.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return body.decode("latin-1")
 
 
 def _delimiter(text: str) -> str:

@@ -27,8 +27,10 @@ class Limits:
 
     @classmethod
     def from_env(cls) -> "Limits":
-        mb = os.environ.get("TERRITORIO_MAX_UPLOAD_MB", "").strip()
-        return cls(max_bytes=int(float(mb) * MB)) if mb else cls()
+        try:
+            return cls(max_bytes=int(float(os.environ["TERRITORIO_MAX_UPLOAD_MB"]) * MB))
+        except (KeyError, ValueError):   # unset or not a number: the default
+            return cls()
 
 
 def check_size(size: int, limits: Limits) -> None:
