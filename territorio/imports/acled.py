@@ -51,6 +51,12 @@ def _join(*parts: str) -> str:
     return " | ".join(p.strip() for p in parts if p and p.strip())
 
 
+def _summary(f: dict[str, str]) -> str:
+    """ACLED's notes, with the outlets it cites (names, not links: our sources column holds only links)."""
+    notes, outlets = f.get("notes", "").strip(), f.get("source", "").strip()
+    return f"{notes} [ACLED source: {outlets}]".strip() if outlets else notes
+
+
 def canonical(fields: dict[str, str]) -> dict[str, str]:
     f = {k.strip().lower(): v for k, v in fields.items()}
     kind = _join(f.get("event_type", ""), f.get("sub_event_type", "")).replace(" | ", ": ")
@@ -58,7 +64,7 @@ def canonical(fields: dict[str, str]) -> dict[str, str]:
         "id": f.get("event_id_cnty", ""), **_dates(f),
         "lat": f.get("latitude", ""), "lon": f.get("longitude", ""),
         "title": ", ".join(p for p in (kind, f.get("location", "").strip()) if p),
-        "summary": f.get("notes", ""), "type": kind, "fatalities": f.get("fatalities", ""),
+        "summary": _summary(f), "type": kind, "fatalities": f.get("fatalities", ""),
         "sources": f.get("source", ""), "place": f.get("location", ""),
         "actors": _join(f.get("actor1", ""), f.get("assoc_actor_1", ""), f.get("actor2", ""),
                         f.get("assoc_actor_2", "")),

@@ -123,6 +123,7 @@ def test_acled_keeps_time_and_geo_precision():
     assert (inc.loc["SYN0003", "date"], inc.loc["SYN0003", "date_precision"]) == ("2020-06", "month")
     assert list(inc.location_precision) == ["acled_geo_1", "acled_geo_2", "acled_geo_3", "acled_geo_1"]
     assert inc.loc["SYN0001", "actors_en"] == "Synthetic Gang A | Civilians (Venezuela)"
+    assert inc.loc["SYN0001", "summary_en"] == "Synthetic note 1. [ACLED source: Synthetic Outlet]"
     old = read("acled_old.csv").incidents
     assert list(old.date) == ["2020-05-09", "2020-05-09", "2019-11-30"]
 
