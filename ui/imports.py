@@ -131,11 +131,17 @@ def _issues_table(result: ImportResult, issues, lang: str) -> pd.DataFrame:
                          t("col_message", lang): [i.message(result.file, lang) for i in issues]})
 
 
+PREVIEW_COLUMNS = {  # what a person checks first; the whole frame goes to the map
+    "incidents": ["row", "id", "date", "date_end", "date_precision", "title_en", "fatalities_min", "fatalities_max",
+                  "lat", "lon", "place", "sources"],
+    "areas": ["row", "id", "name", "description"],
+}
+
+
 def _preview(result: ImportResult) -> pd.DataFrame:
     frame = result.frame.head(PREVIEW_ROWS)
-    if "geometry" in frame:
-        frame = pd.DataFrame(frame.drop(columns="geometry")).assign(geometry=frame.geometry.geom_type)
-    return frame
+    out = pd.DataFrame(frame[PREVIEW_COLUMNS[result.kind]])
+    return out.assign(geometry=frame.geometry.geom_type) if result.kind == "areas" else out
 
 
 def show_result(result: ImportResult, lang: str) -> None:

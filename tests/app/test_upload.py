@@ -126,3 +126,11 @@ st.text(",".join(frames["good-en"].pcode) if frames else "")
     assert other.text[0].value == "good-en"
     pcodes = other.text[1].value.split(",")
     assert len(pcodes) == 5 and all(p.startswith("VE") for p in pcodes)
+
+
+def test_areas_upload_previews_names_and_shapes():
+    at = upload(page(), "areas.geojson")
+    assert not at.exception
+    preview = at.dataframe[0].value
+    assert list(preview["name"]) == ["Sector sintético A", "Bow-tie (self-crossing)", "Far away (Maracaibo)"]
+    assert list(preview["geometry"]) == ["Polygon", "MultiPolygon", "Polygon"]
