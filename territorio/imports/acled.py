@@ -21,7 +21,10 @@ COLUMNS = {
     "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "region", "country", "admin1", "admin2",
     "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
     "fatalities", "tags", "timestamp", "iso3",
+    "gwno", "ally_actor_1", "ally_actor_2", "geo_precis", "time_precis",   # the oldest exports' spellings
 }
+OLD_NAMES = {"ally_actor_1": "assoc_actor_1", "ally_actor_2": "assoc_actor_2", "geo_precis": "geo_precision",
+             "time_precis": "time_precision"}
 GEO_PRECISION = {"1": "acled_geo_1", "2": "acled_geo_2", "3": "acled_geo_3"}
 WEEK_HALF = dt.timedelta(days=3)
 
@@ -58,7 +61,7 @@ def _summary(f: dict[str, str]) -> str:
 
 
 def canonical(fields: dict[str, str]) -> dict[str, str]:
-    f = {k.strip().lower(): v for k, v in fields.items()}
+    f = {OLD_NAMES.get(k.strip().lower(), k.strip().lower()): v for k, v in fields.items()}
     kind = _join(f.get("event_type", ""), f.get("sub_event_type", "")).replace(" | ", ": ")
     return {
         "id": f.get("event_id_cnty", ""), **_dates(f),

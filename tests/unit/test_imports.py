@@ -181,3 +181,14 @@ def test_end_dates_are_checked_too():
     assert [i.code for i in r.rejected] == ["date_end_unreadable", "date_end_before"]
     assert r.incidents.date_end.tolist() == ["2019-02-14"]
     assert r.rejected[0].message(r.file) == "spans.csv row 2: end date 'luego' is not a date"
+
+
+def test_the_oldest_acled_spellings_are_understood():
+    from territorio.imports import read
+
+    data = (b"EVENT_ID_CNTY,EVENT_DATE,TIME_PRECIS,ACTOR1,ALLY_ACTOR_1,LATITUDE,LONGITUDE,GEO_PRECIS,FATALITIES,GWNO\n"
+            b"SYN1,15/03/2016,3,Synthetic Group,Synthetic Ally,10.5,-66.9,2,1,101\n")
+    r = read(data, "acled_1997_2016.csv")
+    inc = r.incidents.iloc[0]
+    assert (r.format, inc.date, inc.date_precision, inc.location_precision) == ("acled", "2016-03", "month", "acled_geo_2")
+    assert inc.actors_en == "Synthetic Group | Synthetic Ally" and not r.warnings
