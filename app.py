@@ -10,6 +10,7 @@ page = st.navigation(
     [
         st.Page("pages/explore.py", title=t("page_explore", lang), default=True),
         st.Page("pages/sources.py", title=t("page_sources", lang), url_path="sources"),
+        st.Page("pages/upload.py", title=t("page_upload", lang), url_path="upload"),
     ]
 )
 page.run()

@@ -10,6 +10,7 @@ import argparse
 import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Callable
 
 from territorio import __version__
@@ -30,15 +31,23 @@ def _data_version() -> str:
 def _serve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
     p.add_argument("--address", default="localhost", help="address to bind (default localhost)")
+    p.add_argument("--data", metavar="FILE",
+                   help="also load FILE (CSV, ACLED, GeoJSON, ...) into every session, as if uploaded")
 
 
 def _serve(args: argparse.Namespace) -> int:
+    env = os.environ.copy()
+    if args.data:
+        result = _import(args.data, "serve")
+        if result is None:
+            return 1
+        env[DATA_ENV] = str(Path(args.data).resolve())
     cmd = [sys.executable, "-m", "ui.server",
            "--server.port", str(args.port), "--server.address", args.address,
            "--browser.gatherUsageStats", "false"]
     print(f"Territorio: serving on http://{args.address}:{args.port}/ (Ctrl+C to stop)", flush=True)
     try:
-        return subprocess.call(cmd, cwd=REPO_ROOT, env=os.environ.copy())
+        return subprocess.call(cmd, cwd=REPO_ROOT, env=env)
     except KeyboardInterrupt:
         return 0
 
@@ -112,6 +121,29 @@ def _incidents_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["csv", "geojson"], default="csv")
     p.add_argument("--lang", choices=["en", "es"], default="en", help="language of titles and summaries")
     p.add_argument("--count", action="store_true", help="print only the number of matching incidents")
+    p.add_argument("--data", metavar="FILE", help="list the incidents of an imported file instead of the catalog's")
+    p.add_argument("--with-catalog", action="store_true", help="with --data: the file's incidents and the catalog's")
+
+
+def _incidents_frame(args: argparse.Namespace, cat):
+    """The incidents to list: the catalog's, an imported file's, or both; None when the file is rejected."""
+    if not args.data:
+        return cat.incidents
+    result = _import(args.data, "incidents")
+    if result is None:
+        return None
+    if result.kind != "incidents":
+        print(f"territorio incidents: {args.data} holds areas, not incidents", file=sys.stderr)
+        return None
+    if result.rows_rejected:
+        print(f"territorio incidents: {result.rows_rejected} row(s) of {result.file} rejected; "
+              f"`territorio validate {args.data}` says why", file=sys.stderr)
+    if not args.with_catalog:
+        return result.incidents
+    import pandas as pd
+
+    return pd.concat([cat.incidents.assign(dataset="catalog", row=range(1, len(cat.incidents) + 1)),
+                      result.incidents], ignore_index=True)
 
 
 def _incidents(args: argparse.Namespace) -> int:
@@ -119,13 +151,19 @@ def _incidents(args: argparse.Namespace) -> int:
     from territorio import dates, export, filters, join
 
     cat = catalog_loader.load()
+    if args.with_catalog and not args.data:
+        print("territorio incidents: --with-catalog needs --data FILE", file=sys.stderr)
+        return 2
+    incidents = _incidents_frame(args, cat)
+    if incidents is None:
+        return 1
     try:
         spec = filters.resolve(cat, date_from=args.date_from, date_to=args.date_to, areas=args.area,
                                types=args.type, actors=args.actor, min_fatalities=args.min_fatalities)
     except (filters.UnknownValue, dates.DateError) as exc:
         print(f"territorio incidents: {exc}", file=sys.stderr)
         return 2
-    joined = join.join(cat)
+    joined = join.join(cat, incidents=incidents)
     sel = filters.apply(cat, joined, spec)
     if args.count:
         print(int(sel.mask.sum()))
@@ -140,11 +178,53 @@ def _incidents(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- validate (imports) ---------------------------------------------------------------------------
+
+DATA_ENV = "TERRITORIO_DATA"   # a file `serve --data` preloads into every dashboard session (ui/imports.py)
+
+
+def _import(path: str, command: str, **options):
+    """An imported file, or None after saying on stderr why it was rejected as a whole."""
+    from loaders import uploads
+    from territorio.imports import FileRejected
+
+    try:
+        return uploads.read_path(path, **options)
+    except FileRejected as exc:
+        print(f"territorio {command}: {Path(path).name}: {exc}", file=sys.stderr)
+        return None
+
+
+def _validate_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="CSV, ACLED export, GeoJSON, GeoPackage, zipped Shapefile, "
+                   "KML/KMZ or GeoParquet")
+    p.add_argument("--kind", choices=["incidents", "areas"], help="what the file holds (detected when not given)")
+    p.add_argument("--fix-swapped", action="store_true",
+                   help="swap back latitude/longitude that look swapped (a warning each) instead of rejecting")
+    p.add_argument("--max-mb", type=float, metavar="MB", help="size limit (default 50, or TERRITORIO_MAX_UPLOAD_MB)")
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from loaders import uploads
+    from territorio.imports import FileRejected, Limits, error_json
+
+    limits = Limits(max_bytes=int(args.max_mb * 1024 * 1024)) if args.max_mb else Limits.from_env()
+    try:
+        result = uploads.read_path(args.file, kind=args.kind, fix_swapped=args.fix_swapped, limits=limits)
+    except FileRejected as exc:
+        sys.stdout.write(error_json(Path(args.file).name, exc))
+        return 1
+    sys.stdout.write(result.to_json())
+    return 0
+
+
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "serve": ("start the dashboard (as `streamlit run app.py` would)", _serve_args, _serve),
     "data": ("rebuild or validate the embedded data package", _data_args, _data),
     "incidents": ("list the catalog's incidents matching filters (csv or geojson on stdout)",
                   _incidents_args, _incidents),
+    "validate": ("check a file to import: every row loaded or rejected with a reason (JSON report on stdout)",
+                 _validate_args, _validate),
 }
 
 

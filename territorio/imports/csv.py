@@ -1,0 +1,59 @@
+"""CSV: comma or semicolon (or tab) separated, UTF-8 with or without BOM, or Latin-1 (Windows-1252)."""
+
+from __future__ import annotations
+
+import csv as std_csv
+import io
+
+from territorio.imports.columns import generic_mapper
+from territorio.imports.report import FileRejected, Issue
+from territorio.imports.table import Record, Table
+from territorio.imports.values import unguard
+
+DELIMITERS = (",", ";", "\t")
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (BOM dropped), else Windows-1252 (Latin-1 with curly quotes), else Latin-1, which reads any byte."""
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return body.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return body.decode("latin-1")
+
+
+def _delimiter(text: str) -> str:
+    head = text.split("\n", 1)[0]
+    return max(DELIMITERS, key=head.count)
+
+
+def rows(text: str) -> tuple[list[str], list[list[str]]]:
+    """Header and data rows; blank lines are not rows."""
+    if "\x00" in text:
+        raise FileRejected("not_text")
+    reader = std_csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    try:
+        lines = [r for r in reader if any(c.strip() for c in r)]
+    except std_csv.Error as exc:
+        raise FileRejected("csv_unreadable", detail=str(exc)) from None
+    if not lines:
+        raise FileRejected("empty")
+    header = [h.strip() for h in lines[0]]
+    return header, lines[1:]
+
+
+def table(header: list[str], body: list[list[str]], fmt: str) -> Table:
+    records, warnings = [], []
+    for n, cells in enumerate(body, start=1):
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+            warnings.append(Issue(n, "extra_cells", {"n": len(cells), "expected": len(header)}))
+        cells = [unguard(c) for c in cells] + [""] * (len(header) - len(cells))
+        records.append(Record(n, dict(zip(header, cells))))
+    return Table(fmt, header, records, warnings=warnings, mapper=generic_mapper(header))
+
+
+def read(data: bytes, name: str, limits) -> Table:
+    header, body = rows(decode(data))
+    return table(header, body, "csv")

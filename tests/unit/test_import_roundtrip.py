@@ -1,0 +1,139 @@
+"""Our own exports come back unchanged, and imported incidents work with join and filters like the catalog's."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from loaders import catalog as catalog_loader
+from loaders import uploads
+from territorio import export, filters, join
+from territorio.imports.validate import INCIDENT_COLUMNS
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
+SAME = ["id", "date", "date_end", "date_precision", "fatalities_min", "fatalities_max", "lat", "lon"]
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "territorio.cli", *args], capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def exported():
+    cat = catalog_loader.load()
+    joined = join.join(cat)
+    sel = filters.apply(cat, joined, filters.FilterSpec())
+    return export.table(cat, joined, sel.mask, sel.uncertain, "en")
+
+
+def guard(text: str) -> str:
+    """What a formula-guarding CSV export does to cells starting with = + - @."""
+    frame = pd.read_csv(__import__("io").StringIO(text), dtype=str, keep_default_na=False)
+    frame = frame.map(lambda v: "'" + v if v[:1] in ("=", "+", "-", "@") else v)
+    return frame.to_csv(index=False, lineterminator="\n")
+
+
+def same_rows(frame: pd.DataFrame, exported: pd.DataFrame) -> None:
+    got = frame[SAME].reset_index(drop=True)
+    want = exported[SAME].reset_index(drop=True).astype(got.dtypes.to_dict())
+    pd.testing.assert_frame_equal(got.fillna({"date_end": ""}), want.fillna({"date_end": ""}), check_dtype=False)
+
+
+@pytest.mark.parametrize("fmt, name", [("csv", "export.csv"), ("geojson", "export.geojson"),
+                                       ("guarded", "export.csv")])
+def test_exports_round_trip(fmt, name, exported, tmp_path):
+    text = export.to_geojson(exported) if fmt == "geojson" else export.to_csv(exported)
+    path = tmp_path / name
+    path.write_text(guard(text) if fmt == "guarded" else text, encoding="utf-8")
+    r = uploads.read_path(path)
+    assert (r.rows_total, r.rows_loaded, r.rows_rejected) == (len(exported), len(exported), 0)
+    assert not [w for w in r.warnings if w.code == "unknown_columns"]
+    same_rows(r.incidents, exported)
+    assert list(r.incidents.type) == list(exported.type)          # catalog type keys kept
+    assert list(r.incidents.sources) == list(exported.sources)
+
+
+def test_cli_exports_round_trip(tmp_path):
+    for fmt in ("csv", "geojson"):
+        out = cli("incidents", "--format", fmt)
+        path = tmp_path / f"all.{fmt}"
+        path.write_text(out.stdout, encoding="utf-8")
+        again = cli("incidents", "--data", str(path), "--format", fmt)
+        assert again.returncode == 0, again.stderr
+        assert again.stdout.count("CCS-") == out.stdout.count("CCS-") > 40
+
+
+def test_imported_frame_has_the_catalogs_columns_and_types():
+    cat = catalog_loader.load()
+    inc = uploads.read_path(FIXTURES / "awkward_es.csv").incidents
+    assert list(inc.columns) == list(cat.incidents.columns) + ["dataset", "row"] == INCIDENT_COLUMNS + ["dataset", "row"]
+    for col in cat.incidents.columns:
+        assert str(inc[col].dtype) == str(cat.incidents[col].dtype), col
+
+
+def test_join_and_filters_work_on_imported_incidents_unchanged():
+    cat = catalog_loader.load()
+    inc = uploads.read_path(FIXTURES / "broken_rows.csv").incidents
+    joined = join.join(cat, incidents=inc)
+    assert list(joined.row) == [1, 9, 10, 11]
+    assert joined.set_index("row").loc[1, "pcode"].startswith("VE01")
+    assert not joined.set_index("row").loc[10, "mapped"]
+    spec = filters.resolve(cat, date_from="2019-02-01", date_to="2019-02-28", min_fatalities=1)
+    sel = filters.apply(cat, joined, spec)
+    assert list(joined[sel.mask].id) == ["B-01"]
+    table = export.table(cat, joined, sel.mask, sel.uncertain, "es")
+    assert table.title.tolist() == ["good row"]
+    both = pd.concat([cat.incidents.assign(dataset="catalog", row=0), inc], ignore_index=True)
+    assert len(join.join(cat, incidents=both)) == len(cat.incidents) + len(inc)
+
+
+def test_cli_validate_report():
+    out = cli("validate", str(FIXTURES / "broken_rows.csv"))
+    assert out.returncode == 0
+    report = json.loads(out.stdout)
+    assert {k: report[k] for k in ("file", "format", "kind", "rows_total", "rows_loaded", "rows_rejected")} == {
+        "file": "broken_rows.csv", "format": "csv", "kind": "incidents", "rows_total": 12, "rows_loaded": 4,
+        "rows_rejected": 8}
+    assert report["rejected"][0] == {"row": 2, "code": "date_missing", "reason": "broken_rows.csv row 2: date is missing"}
+    assert {"row", "code", "message"} <= set(report["warnings"][0])
+    fixed = json.loads(cli("validate", "--fix-swapped", str(FIXTURES / "broken_rows.csv")).stdout)
+    assert fixed["rows_loaded"] == 5
+
+
+@pytest.mark.parametrize("args, code", [
+    (["validate", str(FIXTURES / "bomb.zip")], 1),
+    (["validate", str(FIXTURES / "no-such-file.csv")], 1),
+    (["validate", "--kind", "areas", str(FIXTURES / "areas.kml")], 0),
+    (["validate", "--kind", "lines", str(FIXTURES / "areas.kml")], 2),
+    (["validate"], 2),
+    (["validate", "--max-mb", "0.0001", str(FIXTURES / "good_en.csv")], 1),
+    (["incidents", "--with-catalog"], 2),
+    (["incidents", "--data", str(FIXTURES / "xxe.kml")], 1),
+    (["incidents", "--data", str(FIXTURES / "areas.kml")], 1),
+])
+def test_cli_exit_codes(args, code):
+    out = cli(*args)
+    assert out.returncode == code, out.stdout + out.stderr
+    assert "Traceback" not in out.stderr
+    if code == 1 and args[0] == "validate":
+        assert json.loads(out.stdout)["error"]
+
+
+def test_cli_incidents_with_catalog_adds_the_files_rows():
+    alone = int(cli("incidents", "--count").stdout)
+    both = cli("incidents", "--data", str(FIXTURES / "good_en.csv"), "--with-catalog", "--count")
+    assert int(both.stdout) == alone + 5
+
+
+def test_serve_data_passes_the_file_to_the_dashboard(monkeypatch):
+    from territorio import cli as cli_module
+
+    calls = []
+    monkeypatch.setattr(cli_module.subprocess, "call", lambda cmd, cwd, env: calls.append(env) or 0)
+    assert cli_module.main(["serve", "--data", str(FIXTURES / "good_en.csv")]) == 0
+    assert calls[0]["TERRITORIO_DATA"] == str((FIXTURES / "good_en.csv").resolve())
+    assert cli_module.main(["serve", "--data", str(FIXTURES / "xxe.kml")]) == 1
+    assert len(calls) == 1, "a file rejected as a whole does not start the server"
