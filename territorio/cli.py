@@ -109,7 +109,9 @@ def _incidents_args(p: argparse.ArgumentParser) -> None:
                    help="actor; a leader also matches his group (repeatable)")
     p.add_argument("--min-fatalities", type=int, default=0, metavar="N",
                    help="at least N killed (upper figure of a range)")
-    p.add_argument("--format", choices=["csv", "geojson"], default="csv")
+    p.add_argument("--format", choices=["csv", "geojson", "gpkg"], default="csv",
+                   help="csv and geojson go to stdout unless --out; gpkg needs --out")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--lang", choices=["en", "es"], default="en", help="language of titles and summaries")
     p.add_argument("--count", action="store_true", help="print only the number of matching incidents")
 
@@ -118,6 +120,10 @@ def _incidents(args: argparse.Namespace) -> int:
     from loaders import catalog as catalog_loader
     from territorio import dates, export, filters, join
 
+    if args.format == "gpkg" and not args.out and not args.count:
+        print("territorio incidents: --format gpkg writes a binary file; name it with --out FILE.gpkg",
+              file=sys.stderr)
+        return 2
     cat = catalog_loader.load()
     try:
         spec = filters.resolve(cat, date_from=args.date_from, date_to=args.date_to, areas=args.area,
@@ -126,18 +132,23 @@ def _incidents(args: argparse.Namespace) -> int:
         print(f"territorio incidents: {exc}", file=sys.stderr)
         return 2
     joined = join.join(cat)
-    sel = filters.apply(cat, joined, spec)
     if args.count:
-        print(int(sel.mask.sum()))
+        print(int(filters.apply(cat, joined, spec).mask.sum()))
         return 0
-    frame = export.table(cat, joined, sel.mask, sel.uncertain, args.lang)
-    if args.format == "geojson":
-        meta = {"data_version": cat.version, "licence": "CC BY 4.0 (catalog); parish boundaries CC BY-IGO, "
-                "OCHA / INE Venezuela"}
-        sys.stdout.write(export.to_geojson(frame, meta))
-    else:
-        sys.stdout.write(export.to_csv(frame))
+    if args.format == "gpkg":
+        export.write_gpkg(cat, joined, spec, args.out, args.lang)
+        return 0
+    _emit(export.FORMATS[args.format][2](cat, joined, spec, args.lang), args.out)
     return 0
+
+
+def _emit(text: str, out: str | None) -> None:
+    """Text to FILE, or to stdout."""
+    if out:
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
 
 
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
