@@ -29,3 +29,19 @@ TEXTS = {
         "del paquete de datos.",
     },
 }
+
+TEXTS.update({
+    # --- citation ---
+    "cite_text": {
+        "en": "{title}. Data version {version}. Accessed {accessed}. {link}",
+        "es": "{title}. Versión de los datos {version}. Consultado el {accessed}. {link}",
+    },
+    "cite_view": {"en": "View: {view}.", "es": "Vista: {view}."},
+    "cite_uploaded": {
+        "en": "Note: this view includes data uploaded by the reader; the link cannot carry that data and "
+        "reopens only the embedded catalog.",
+        "es": "Nota: esta vista incluye datos subidos por quien la consulta; el enlace no puede llevar esos datos "
+        "y abre solo el catálogo incluido.",
+    },
+    "cite_heading": {"en": "Cite this view", "es": "Citar esta vista"},
+})
