@@ -151,11 +151,49 @@ def _emit(text: str, out: str | None) -> None:
         sys.stdout.write(text)
 
 
+# --- study ---------------------------------------------------------------------------------------
+
+def _study_args(p: argparse.ArgumentParser) -> None:
+    from territorio.eventstudy import WINDOWS
+
+    p.add_argument("--date", required=True, metavar="DATE", help="the policy date, ISO (first day of 'after')")
+    p.add_argument("--window", type=int, choices=WINDOWS, default=12, help="months before and after (default 12)")
+    p.add_argument("--designation", action="append", default=[], metavar="ID",
+                   help="designation whose area counts as inside (repeatable; default: all)")
+    p.add_argument("--lang", choices=["en", "es"], default="en", help="language of the sentences")
+    p.add_argument("--json", action="store_true", help="print the counts and estimate as JSON")
+
+
+def _study(args: argparse.Namespace) -> int:
+    import json
+
+    from loaders import catalog as catalog_loader
+    from territorio import dates, eventstudy, join
+
+    cat = catalog_loader.load()
+    try:
+        spec = eventstudy.StudySpec(dates.parse_iso(args.date, "--date"), args.window, tuple(args.designation))
+        eventstudy.inside_areas(cat, spec.designations)
+    except (dates.DateError, eventstudy.StudyError) as exc:
+        print(f"territorio study: {exc}", file=sys.stderr)
+        return 2
+    result = eventstudy.run(cat, join.join(cat), spec)
+    if args.json:
+        print(json.dumps({**result.to_dict(), "caveat": eventstudy.describe(result, args.lang)[-1]},
+                         ensure_ascii=False, indent=1))
+        return 0
+    print(eventstudy.counts_table(result).to_string(index=False))
+    print("\n".join(eventstudy.describe(result, args.lang)))
+    return 0
+
+
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "serve": ("start the dashboard (as `streamlit run app.py` would)", _serve_args, _serve),
     "data": ("rebuild or validate the embedded data package", _data_args, _data),
     "incidents": ("list the catalog's incidents matching filters (csv or geojson on stdout)",
                   _incidents_args, _incidents),
+    "study": ("incidents before vs after a policy date, inside vs outside the designated areas",
+              _study_args, _study),
 }
 
 
