@@ -19,6 +19,8 @@ import pandas as pd
 
 from territorio import dates
 from territorio.catalog import Catalog
+from territorio.i18n import t
+from territorio.numfmt import count_range, number
 
 WINDOWS = (6, 12, 24)
 MIN_CELL = 5
@@ -97,17 +99,14 @@ def policy_dates(cat: Catalog) -> list[PolicyDate]:
             continue
         d = names.loc[p.designation_id]
         out.append(PolicyDate(f"period:{p.designation_id}:{p.status}", dates.parse_iso(p.start),
-                              f"{d.name_en}: {p.status.replace('_', ' ')}", f"{d.name_es}: {_STATUS_ES[p.status]}",
+                              f"{d.name_en}: {t('status_' + p.status, 'en')}",
+                              f"{d.name_es}: {t('status_' + p.status, 'es')}",
                               tuple(s.strip() for s in p.source_event_ids.split("|") if s.strip())))
     events = pd.concat([cat.incidents, cat.timeline], ignore_index=True)
     for row in events[events["id"].isin(POLICY_EVENTS)].itertuples(index=False):
         if row.date_precision == "day":
             out.append(PolicyDate(row.id, dates.parse_iso(row.date), row.title_en, row.title_es, (row.id,)))
     return sorted(out, key=lambda p: (p.date, p.key))
-
-
-_STATUS_ES = {"in_force": "en vigor", "suspended": "suspendida", "ended": "terminada", "disputed": "en disputa",
-              "declared": "declarada", "reactivated": "reactivada"}
 
 
 # --- the study ----------------------------------------------------------------------------------------
@@ -190,9 +189,6 @@ def _day(d: dt.date, lang: str) -> str:
 
 
 def estimate_sentence(result: StudyResult, lang: str) -> str:
-    from territorio.i18n import t
-    from territorio.numfmt import number
-
     e = result.estimate
     if e.reason == "ok":
         return t("study_estimate", lang, ratio=number(e.ratio, lang, 2), low=number(e.low, lang, 2),
@@ -201,9 +197,6 @@ def estimate_sentence(result: StudyResult, lang: str) -> str:
 
 
 def summary_sentence(result: StudyResult, lang: str) -> str:
-    from territorio.i18n import t
-    from territorio.numfmt import number
-
     n = {f"{g[:3] if g == 'outside' else 'in'}_{p}": number(result.cells[g][p].incidents, lang)
          for g in GROUPS for p in PERIODS}
     return t("study_summary", lang, **n,
@@ -212,18 +205,12 @@ def summary_sentence(result: StudyResult, lang: str) -> str:
 
 
 def apart_sentence(result: StudyResult, lang: str) -> str:
-    from territorio.i18n import t
-
-    from territorio.numfmt import number
-
     return t("study_apart", lang, in_unc=number(result.uncertain["inside"], lang),
              out_unc=number(result.uncertain["outside"], lang), unplaced=number(result.unplaced, lang))
 
 
 def describe(result: StudyResult, lang: str) -> list[str]:
     """Summary, what was counted apart, the estimate (or why none), and the caveat."""
-    from territorio.i18n import t
-
     return [summary_sentence(result, lang), apart_sentence(result, lang), estimate_sentence(result, lang),
             t("study_caveat", lang)]
 
@@ -235,9 +222,6 @@ def policy_key_for(policies: list[PolicyDate], day: dt.date) -> str | None:
 
 def display_table(result: StudyResult, lang: str) -> pd.DataFrame:
     """counts_table with localised labels and numbers, in the same row order."""
-    from territorio.i18n import t
-    from territorio.numfmt import count_range
-
     raw = counts_table(result)
     return pd.DataFrame({
         t("study_col_group", lang): [t(f"study_group_{g}", lang) for g in raw.group],

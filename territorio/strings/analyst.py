@@ -113,3 +113,75 @@ TEXTS.update({
     },
     "study_inside_areas": {"en": "Inside means: {areas}.", "es": "'Dentro' significa: {areas}."},
 })
+
+TEXTS.update({
+    # --- area profile ---
+    "page_profile": {"en": "Area profile", "es": "Perfil de zona"},
+    "profile_title": {"en": "{name}: area profile", "es": "{name}: perfil de la zona"},
+    "profile_area": {"en": "Parish or sector", "es": "Parroquia o sector"},
+    "profile_kind_parish": {"en": "parish, {municipality}", "es": "parroquia, {municipality}"},
+    "profile_kind_sector": {"en": "sector, approximate outline", "es": "sector, contorno aproximado"},
+    "profile_bad_area": {"en": "The area in the address ({value}) is not a parish or sector; showing {shown}.",
+                         "es": "La zona de la dirección ({value}) no es una parroquia ni un sector; se muestra {shown}."},
+    "profile_counts": {
+        "en": "{n} incidents in the catalog; {killed} killed (a range where sources disagree); {unknown} with no "
+        "figure reported.",
+        "es": "{n} incidentes en el catálogo; {killed} víctimas fatales (un rango cuando las fuentes difieren); "
+        "{unknown} sin cifra reportada.",
+    },
+    "profile_none": {"en": "No incident in the catalog for this area. Absence of records is not calm.",
+                     "es": "No hay incidentes en el catálogo para esta zona. La ausencia de registros no es calma."},
+    "profile_population": {"en": "Population", "es": "Población"},
+    "population_figure": {"en": "Population {figure} ({year}, {kind}; source: {publisher}).",
+                          "es": "Población {figure} ({year}, {kind}; fuente: {publisher})."},
+    "population_year_unknown": {"en": "year unknown", "es": "año desconocido"},
+    "pop_kind_census": {"en": "census", "es": "censo"},
+    "pop_kind_projection": {"en": "projection", "es": "proyección"},
+    "pop_kind_estimate": {"en": "estimate", "es": "estimación"},
+    "pop_kind_": {"en": "kind unknown", "es": "tipo desconocido"},
+    "population_unknown": {"en": "Population unknown: no sourced figure was found, so no rate is given.",
+                           "es": "Población desconocida: no se encontró una cifra con fuente, así que no se da tasa."},
+    "population_sector": {
+        "en": "Population unknown: no figure exists for sectors (their outlines are approximate), so no rate is given.",
+        "es": "Población desconocida: no hay cifras para los sectores (sus contornos son aproximados), así que no "
+        "se da tasa.",
+    },
+    "population_doubtful": {"en": "This population figure is doubtful. Research note: {note}",
+                            "es": "Esta cifra de población es dudosa. Nota de investigación (en inglés): {note}"},
+    "population_note": {"en": "Research note: {note}", "es": "Nota de investigación (en inglés): {note}"},
+    "profile_rates": {
+        "en": "Per 100,000 residents, using that figure: {incidents} incidents and {killed} killed over the whole "
+        "catalog period. The catalog is a curated selection: these are rates of documented incidents, not of "
+        "violence.",
+        "es": "Por cada 100.000 habitantes, con esa cifra: {incidents} incidentes y {killed} víctimas fatales en todo "
+        "el período del catálogo. El catálogo es una selección curada: son tasas de incidentes documentados, no "
+        "de la violencia.",
+    },
+    "profile_per_year": {"en": "Incidents per year", "es": "Incidentes por año"},
+    "profile_per_year_summary": {"en": "{total} incidents from {first} to {last}; most in {top} ({top_n}).",
+                                 "es": "{total} incidentes de {first} a {last}; la mayoría en {top} ({top_n})."},
+    "profile_timeline": {"en": "Timeline: incidents, peace-zone status and control, with sources",
+                         "es": "Cronología: incidentes, estatus de zona de paz y control, con fuentes"},
+    "col_when": {"en": "When", "es": "Cuándo"},
+    "col_what": {"en": "What", "es": "Qué"},
+    "col_kind": {"en": "Kind", "es": "Tipo"},
+    "col_source_events": {"en": "Sources (catalog ids)", "es": "Fuentes (ids del catálogo)"},
+    "entry_incident": {"en": "Incident", "es": "Incidente"},
+    "entry_designation": {"en": "Peace zone", "es": "Zona de paz"},
+    "entry_control": {"en": "Control", "es": "Control"},
+    "status_in_force": {"en": "in force", "es": "en vigor"},
+    "status_suspended": {"en": "suspended", "es": "suspendida"},
+    "status_ended": {"en": "ended", "es": "terminada"},
+    "status_disputed": {"en": "disputed", "es": "en disputa"},
+    "status_declared": {"en": "declared", "es": "declarada"},
+    "status_reactivated": {"en": "reactivated", "es": "reactivada"},
+    "conf_assessed": {"en": "assessed", "es": "evaluado"},
+    "conf_claimed": {"en": "claimed", "es": "afirmado"},
+    "conf_disputed": {"en": "disputed", "es": "en disputa"},
+    "profile_actors": {"en": "Actors involved", "es": "Actores involucrados"},
+    "col_actor": {"en": "Actor", "es": "Actor"},
+    "profile_sources": {"en": "Sources", "es": "Fuentes"},
+    "col_event": {"en": "Catalog id", "es": "Id del catálogo"},
+    "col_link": {"en": "Link", "es": "Enlace"},
+    "col_title": {"en": "Title", "es": "Título"},
+})

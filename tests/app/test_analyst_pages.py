@@ -58,3 +58,39 @@ def test_study_page_typed_date_and_bad_date():
 def test_study_page_says_why_no_estimate():
     at = run("pages/study.py", date="2015-07-13")
     assert "No estimate" in text_of(at)
+
+
+# --- profile -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("area, title", [("cota 905", "Cota 905"), ("VE010112", "La Vega"), ("Catedral", "Catedral")])
+def test_profile_page_opens_the_area_in_the_url(lang, area, title):
+    at = run("pages/profile.py", lang=lang, area=area)
+    assert not at.exception, at.exception
+    assert at.title[0].value.startswith(title)
+
+
+def test_profile_page_shows_doubtful_population_as_such():
+    at = run("pages/profile.py", area="La Vega")
+    assert "202,206 (2011, census" in text_of(at)
+    assert any("doubtful" in w.value and "SUSPECT" in w.value for w in at.warning)
+
+
+def test_profile_page_without_population_says_unknown_and_gives_no_rate():
+    at = run("pages/profile.py", lang="es", area="Catedral")
+    assert "Población desconocida" in text_of(at)
+    assert "100.000" not in text_of(at)
+
+
+def test_profile_page_unknown_area_is_named_not_a_traceback():
+    at = run("pages/profile.py", area="atlantis")
+    assert not at.exception
+    assert "atlantis" in text_of(at)
+
+
+def test_profile_page_selecting_an_area_rerenders():
+    at = run("pages/profile.py", area="cota_905")
+    at.selectbox(key="area").set_value("VE010110").run()
+    assert not at.exception
+    assert at.title[0].value.startswith("El Valle")
+    assert len(at.dataframe[0].value) > 0, "El Valle has a timeline"
