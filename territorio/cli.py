@@ -101,6 +101,16 @@ def _data_validate() -> int:
 # --- incidents -----------------------------------------------------------------------------------
 
 def _incidents_args(p: argparse.ArgumentParser) -> None:
+    _filter_args(p)
+    p.add_argument("--format", choices=["csv", "geojson", "gpkg"], default="csv",
+                   help="csv and geojson go to stdout unless --out; gpkg needs --out")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--lang", choices=["en", "es"], default="en", help="language of titles and summaries")
+    p.add_argument("--count", action="store_true", help="print only the number of matching incidents")
+
+
+def _filter_args(p: argparse.ArgumentParser) -> None:
+    """The filter options shared by `incidents` and `render`."""
     p.add_argument("--from", dest="date_from", metavar="DATE", help="first day, ISO (inclusive)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="last day, ISO (inclusive)")
     p.add_argument("--area", action="append", default=[], metavar="ID|NAME", help="parish or sector (repeatable)")
@@ -109,27 +119,19 @@ def _incidents_args(p: argparse.ArgumentParser) -> None:
                    help="actor; a leader also matches his group (repeatable)")
     p.add_argument("--min-fatalities", type=int, default=0, metavar="N",
                    help="at least N killed (upper figure of a range)")
-    p.add_argument("--format", choices=["csv", "geojson", "gpkg"], default="csv",
-                   help="csv and geojson go to stdout unless --out; gpkg needs --out")
-    p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
-    p.add_argument("--lang", choices=["en", "es"], default="en", help="language of titles and summaries")
-    p.add_argument("--count", action="store_true", help="print only the number of matching incidents")
 
 
 def _incidents(args: argparse.Namespace) -> int:
     from loaders import catalog as catalog_loader
-    from territorio import dates, export, filters, join
+    from territorio import export, filters, join
 
     if args.format == "gpkg" and not args.out and not args.count:
         print("territorio incidents: --format gpkg writes a binary file; name it with --out FILE.gpkg",
               file=sys.stderr)
         return 2
     cat = catalog_loader.load()
-    try:
-        spec = filters.resolve(cat, date_from=args.date_from, date_to=args.date_to, areas=args.area,
-                               types=args.type, actors=args.actor, min_fatalities=args.min_fatalities)
-    except (filters.UnknownValue, dates.DateError) as exc:
-        print(f"territorio incidents: {exc}", file=sys.stderr)
+    spec = _spec(cat, args, "incidents")
+    if spec is None:
         return 2
     joined = join.join(cat)
     if args.count:
@@ -140,6 +142,18 @@ def _incidents(args: argparse.Namespace) -> int:
         return 0
     _emit(export.FORMATS[args.format][2](cat, joined, spec, args.lang), args.out)
     return 0
+
+
+def _spec(cat, args: argparse.Namespace, command: str):
+    """The FilterSpec from the filter options, or None after saying what is wrong."""
+    from territorio import dates, filters
+
+    try:
+        return filters.resolve(cat, date_from=args.date_from, date_to=args.date_to, areas=args.area,
+                               types=args.type, actors=args.actor, min_fatalities=args.min_fatalities)
+    except (filters.UnknownValue, dates.DateError) as exc:
+        print(f"territorio {command}: {exc}", file=sys.stderr)
+        return None
 
 
 def _emit(text: str, out: str | None) -> None:
@@ -187,6 +201,35 @@ def _study(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- render --------------------------------------------------------------------------------------
+
+def _render_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", required=True, metavar="FILE.png|FILE.svg", help="picture to write (format from the name)")
+    _filter_args(p)
+    p.add_argument("--lang", choices=["en", "es"], default="en", help="language of the title, legend and notes")
+
+
+def _render(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from loaders import catalog as catalog_loader
+    from loaders import geodata
+    from territorio import join, render
+
+    fmt = Path(args.out).suffix.lower().lstrip(".")
+    if fmt not in render.FORMATS:
+        print(f"territorio render: {args.out}: the name must end in .png or .svg", file=sys.stderr)
+        return 2
+    cat = catalog_loader.load()
+    spec = _spec(cat, args, "render")
+    if spec is None:
+        return 2
+    pic = render.render_map(cat, join.join(cat), spec, args.lang, fmt, municipalities=geodata.read("municipalities"))
+    Path(args.out).write_bytes(pic.data)
+    print(f"wrote {args.out}: {pic.shown} incidents drawn, {pic.not_drawn} not drawn")
+    return 0
+
+
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "serve": ("start the dashboard (as `streamlit run app.py` would)", _serve_args, _serve),
     "data": ("rebuild or validate the embedded data package", _data_args, _data),
@@ -194,6 +237,7 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
                   _incidents_args, _incidents),
     "study": ("incidents before vs after a policy date, inside vs outside the designated areas",
               _study_args, _study),
+    "render": ("the map of the filtered incidents as a PNG or SVG picture (offline)", _render_args, _render),
 }
 
 

@@ -185,3 +185,14 @@ TEXTS.update({
     "col_link": {"en": "Link", "es": "Enlace"},
     "col_title": {"en": "Title", "es": "Título"},
 })
+
+TEXTS.update({
+    # --- rendered map ---
+    "render_counts": {
+        "en": "{shown} incidents drawn; {not_drawn} selected but not drawn (no sourced coordinate, or outside "
+        "this frame). Circle size: fatalities (upper figure); hollow: no figure reported.",
+        "es": "{shown} incidentes dibujados; {not_drawn} seleccionados pero no dibujados (sin coordenada con fuente "
+        "o fuera de este encuadre). Tamaño del círculo: víctimas fatales (cifra mayor); hueco: sin cifra.",
+    },
+    "render_credit": {"en": "Map: Territorio.", "es": "Mapa: Territorio."},
+})
