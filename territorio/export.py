@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyogrio
 
+from territorio import filters, provenance
 from territorio.catalog import Catalog, actor_label
 
 COLUMNS = [
@@ -65,8 +70,6 @@ FORMULA_START = ("=", "+", "-", "@")   # a spreadsheet would run such a cell as 
 
 def selection_table(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en") -> pd.DataFrame:
     """`table` for a FilterSpec (date-uncertain flags from its window) or a plain boolean mask."""
-    from territorio import filters
-
     if isinstance(spec_or_mask, filters.FilterSpec):
         sel = filters.apply(cat, joined, spec_or_mask)
         return table(cat, joined, sel.mask, sel.uncertain, lang)
@@ -91,20 +94,10 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _spec_of(spec_or_mask):
-    from territorio import filters
-
-    return spec_or_mask if isinstance(spec_or_mask, filters.FilterSpec) else filters.FilterSpec()
-
-
 def view_rows(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str, sentence: str | None = None
               ) -> tuple[pd.DataFrame, dict[str, str]]:
     """(rows with provenance columns, provenance). `sentence` overrides the filter in words (for a mask)."""
-    from territorio import provenance
-
-    meta = provenance.metadata(cat, _spec_of(spec_or_mask), lang)
-    if sentence:
-        meta["filter"] = sentence
+    meta = provenance.metadata(cat, spec_or_mask, lang, sentence)
     return with_provenance(selection_table(cat, joined, spec_or_mask, lang), meta), meta
 
 
@@ -121,8 +114,6 @@ def geojson_view(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "
 
 
 def _geoframe(rows: pd.DataFrame):
-    import geopandas as gpd
-
     mapped = rows["lat"].notna() & rows["lon"].notna()
     geometry = gpd.points_from_xy(rows["lon"].where(mapped), rows["lat"].where(mapped))
     geometry = [g if m else None for g, m in zip(geometry, mapped)]
@@ -132,8 +123,6 @@ def _geoframe(rows: pd.DataFrame):
 def write_gpkg(cat: Catalog, joined: pd.DataFrame, spec_or_mask, path, lang: str = "en",
                sentence: str | None = None) -> None:
     """Layer `incidents` (points; unmapped rows have no geometry) and table `provenance` (key, value)."""
-    import pyogrio
-
     rows, meta = view_rows(cat, joined, spec_or_mask, lang, sentence)
     frame = _geoframe(rows)
     for col in ("date_uncertain", "in_study_area"):
@@ -146,9 +135,6 @@ def write_gpkg(cat: Catalog, joined: pd.DataFrame, spec_or_mask, path, lang: str
 def gpkg_view(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en",
               sentence: str | None = None) -> bytes:
     """The GeoPackage as bytes (for a download button)."""
-    import tempfile
-    from pathlib import Path
-
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "territorio.gpkg"
         write_gpkg(cat, joined, spec_or_mask, path, lang, sentence)

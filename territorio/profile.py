@@ -13,7 +13,9 @@ import pandas as pd
 
 from territorio import dates
 from territorio.catalog import Catalog, actor_label, area_label
-from territorio.popups import SAFE_SCHEMES
+from territorio.i18n import TEXTS, t
+from territorio.numfmt import count_range, number
+from territorio.popups import SAFE_SCHEMES, fatalities_text
 from territorio.text import split_list
 
 # words in the research notes that mark a figure as doubtful (the notes are the researchers' own words)
@@ -123,8 +125,6 @@ def _when(start: str, start_precision: str, end: str, end_precision: str, lang: 
 
 
 def _incident_entries(incidents: pd.DataFrame, type_labels: dict[str, str], lang: str) -> list[Entry]:
-    from territorio.popups import fatalities_text
-
     out = []
     for r in incidents.to_dict("records"):
         toll = fatalities_text(r["fatalities_min"], r["fatalities_max"], lang)
@@ -180,8 +180,6 @@ def _sources(cat: Catalog, event_ids: set[str]) -> pd.DataFrame:
 
 
 def _labels(cat: Catalog, lang: str) -> dict[str, dict[str, str]]:
-    from territorio.i18n import TEXTS, t
-
     return {"type": dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"])),
             "status": {k[7:]: t(k, lang) for k in TEXTS if k.startswith("status_")},
             "confidence": {k[5:]: t(k, lang) for k in TEXTS if k.startswith("conf_")}}
@@ -208,9 +206,6 @@ def build(cat: Catalog, joined: pd.DataFrame, area_id: str, lang: str) -> Profil
 
 def population_sentences(p: Profile, lang: str) -> tuple[str, str, bool]:
     """(figure or 'unknown' sentence, the research note or rates sentence, whether to warn)."""
-    from territorio.i18n import t
-    from territorio.numfmt import count_range, number
-
     pop = p.population
     if p.kind == "sector":
         return t("population_sector", lang), "", False
@@ -227,8 +222,6 @@ def population_sentences(p: Profile, lang: str) -> tuple[str, str, bool]:
 
 
 def timeline_table(cat: Catalog, p: Profile, lang: str) -> pd.DataFrame:
-    from territorio.i18n import t
-
     outlets = p.sources.groupby("event_id")["outlet"].agg(lambda s: ", ".join(dict.fromkeys(s)))
     return pd.DataFrame({
         t("col_when", lang): [e.when for e in p.timeline],
@@ -240,9 +233,6 @@ def timeline_table(cat: Catalog, p: Profile, lang: str) -> pd.DataFrame:
 
 
 def counts_sentence(p: Profile, lang: str) -> str:
-    from territorio.i18n import t
-    from territorio.numfmt import count_range, number
-
     if not len(p.incidents):
         return t("profile_none", lang)
     lo, hi, unknown = p.fatalities

@@ -12,11 +12,13 @@ import math
 from dataclasses import dataclass
 
 import geopandas as gpd
+import matplotlib
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from territorio import filters, provenance
 from territorio.catalog import Catalog
 from territorio.datapackage import OCHA_ATTRIBUTION
 from territorio.i18n import t
@@ -40,20 +42,9 @@ class Picture:
 
 
 def _selected(cat: Catalog, joined: pd.DataFrame, spec_or_mask) -> pd.DataFrame:
-    from territorio import filters
-
     if isinstance(spec_or_mask, filters.FilterSpec):
         return joined[filters.apply(cat, joined, spec_or_mask).mask]
     return joined[pd.Series(spec_or_mask, index=joined.index).astype(bool)]
-
-
-def _sentence(cat: Catalog, spec_or_mask, lang: str, sentence: str | None) -> str:
-    from territorio import filters, provenance
-
-    if sentence:
-        return sentence
-    spec = spec_or_mask if isinstance(spec_or_mask, filters.FilterSpec) else filters.FilterSpec()
-    return provenance.filter_sentence(cat, spec, lang)
 
 
 def _frame(ax, parishes: gpd.GeoDataFrame) -> tuple[float, float, float, float]:
@@ -131,10 +122,8 @@ def render_map(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en
     _areas(ax, cat, municipalities)
     shown = _incidents(ax, rows, box)
     _legend(ax, rows, type_labels, lang)
-    _texts(fig, cat, _sentence(cat, spec_or_mask, lang, sentence), shown, len(rows) - shown, lang)
+    _texts(fig, cat, provenance.sentence_for(cat, spec_or_mask, lang, sentence), shown, len(rows) - shown, lang)
     buf = io.BytesIO()
-    import matplotlib
-
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "territorio"}):
         fig.savefig(buf, format=fmt, dpi=dpi, metadata=_metadata(fmt, cat))
     return Picture(buf.getvalue(), FORMATS[fmt], shown, len(rows) - shown)

@@ -15,8 +15,8 @@ TEXTS = {
     "words_actors": {"en": "actor: {names}", "es": "actor: {names}"},
     "words_min_fatalities": {"en": "at least {n} killed", "es": "al menos {n} víctimas fatales"},
     "licence_text": {
-        "en": "Catalog: Territorio, CC BY 4.0; parish boundaries: {ocha}.",
-        "es": "Catálogo: Territorio, CC BY 4.0; límites parroquiales: {ocha}.",
+        "en": "Catalog: Territorio contributors, CC BY 4.0; parish boundaries: {ocha}.",
+        "es": "Catálogo: colaboradores de Territorio, CC BY 4.0; límites parroquiales: {ocha}.",
     },
     "export_title": {
         "en": "Territorio: territorial control, peace zones and violence in Caracas",
