@@ -30,11 +30,12 @@ def _label(area_id: str) -> str:
     return f"{area_label(cat, area_id)} ({kind})"
 
 
+title = st.empty()   # the title names the area chosen just below it
 area = st.selectbox(t("profile_area", lang), options, key="area", format_func=_label)
 st.query_params["area"] = area
 prof = profile.build(cat, joined, area, lang)
 
-st.title(t("profile_title", lang, name=prof.name))
+title.title(t("profile_title", lang, name=prof.name))
 if bad_area:
     st.warning(t("profile_bad_area", lang, value=bad_area, shown=prof.name))
 st.markdown(profile.counts_sentence(prof, lang))
@@ -51,7 +52,8 @@ if len(prof.incidents):
     per_year = prof.per_year(int(years.min()), int(years.max()))
     frame = per_year.rename_axis("year").reset_index(name="n")
     chart = alt.Chart(frame).mark_bar(color="#0072B2").encode(
-        x=alt.X("year:O", title=t("col_year", lang)), y=alt.Y("n:Q", title=t("col_incidents", lang)))
+        x=alt.X("year:O", title=t("col_year", lang), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("n:Q", title=t("col_incidents", lang), axis=alt.Axis(format="d", tickMinStep=1)))
     left, right = st.columns([3, 2])
     left.altair_chart(chart, width="stretch")
     right.caption(t("profile_per_year_summary", lang, total=int(per_year.sum()), first=per_year.index[0],

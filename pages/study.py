@@ -53,8 +53,8 @@ left, right = st.columns([3, 2])
 left.dataframe(table, hide_index=True, width="stretch", key="study_table")
 group_col, period_col, count_col = table.columns[:3]
 chart = alt.Chart(table).mark_bar().encode(
-    x=alt.X(f"{period_col}:N", sort=None), xOffset=alt.XOffset(f"{group_col}:N"),
-    y=alt.Y(f"{count_col}:Q"),
+    x=alt.X(f"{period_col}:N", sort=None, axis=alt.Axis(labelAngle=0)), xOffset=alt.XOffset(f"{group_col}:N"),
+    y=alt.Y(f"{count_col}:Q", axis=alt.Axis(format="d", tickMinStep=1)),
     color=alt.Color(f"{group_col}:N", scale=alt.Scale(range=["#0072B2", "#E69F00"]),
                     legend=alt.Legend(orient="bottom", title=None)))
 right.altair_chart(chart, width="stretch")
