@@ -3,9 +3,10 @@
 import altair as alt
 import streamlit as st
 
-from territorio import filters, profile
+from territorio import citation, filters, profile, provenance
 from territorio.catalog import area_label
 from territorio.i18n import t
+from ui.analyst import cite_box, downloads, today
 from ui.common import catalog, footer, joined_catalog, setup_page
 
 lang = setup_page("page_profile")
@@ -73,4 +74,10 @@ st.dataframe(prof.sources.rename(columns={"event_id": t("col_event", lang), "out
                                           "url": link, "title": t("col_title", lang)}),
              hide_index=True, width="stretch", key="sources",
              column_config={link: st.column_config.LinkColumn(link)})
+st.subheader(t("take_away", lang))
+spec = filters.FilterSpec(areas=(area,))
+st.caption(t("take_away_note", lang))
+downloads(cat, joined, spec, lang, stem=area, key="download")
+cite_box(citation.cite(spec, lang, cat.version, today(), page="profile",
+                       view=provenance.filter_sentence(cat, spec, lang)), lang)
 footer(lang)

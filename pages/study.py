@@ -3,9 +3,10 @@
 import altair as alt
 import streamlit as st
 
-from territorio import dates, eventstudy
+from territorio import citation, dates, eventstudy
 from territorio.catalog import area_label
 from territorio.i18n import t
+from ui.analyst import cite_box, today
 from ui.common import catalog, footer, joined_catalog, setup_page
 
 lang = setup_page("page_study")
@@ -16,6 +17,8 @@ TYPED = "typed"
 
 # --- initial values from the URL (?date=YYYY-MM-DD&window=12) ---
 url_date, bad_date = policies[0].date, None
+known = set(cat.designations.designation_id)
+unknown_designations = [d for d in st.query_params.get_all("designation") if d not in known]
 if st.query_params.get("date"):
     try:
         url_date = dates.parse_iso(st.query_params["date"])
@@ -26,10 +29,13 @@ if "policy" not in st.session_state:
     st.session_state["typed_date"] = url_date
     window_param = st.query_params.get("window", "")
     st.session_state["window"] = int(window_param) if window_param in {str(w) for w in eventstudy.WINDOWS} else 12
+    st.session_state["designations"] = [d for d in st.query_params.get_all("designation") if d in known]
 
 st.title(t("study_title", lang))
 if bad_date:
     st.warning(t("study_bad_date", lang, value=bad_date, shown=url_date.isoformat()))
+if unknown_designations:
+    st.warning(t("study_bad_designation", lang, values=", ".join(unknown_designations), known=", ".join(sorted(known))))
 
 c1, c2, c3 = st.columns([3, 2, 2])
 policy = c1.selectbox(t("study_policy", lang), [*by_key, TYPED], key="policy",
@@ -42,7 +48,8 @@ chosen = c3.multiselect(t("study_designations", lang), list(names), key="designa
                         placeholder=t("words_all_areas", lang))
 
 spec = eventstudy.StudySpec(by_key[policy].date if policy in by_key else typed, window, tuple(chosen))
-st.query_params["date"], st.query_params["window"] = spec.date.isoformat(), str(window)
+pairs = [("date", spec.date.isoformat()), ("window", str(window)), *[("designation", d) for d in chosen]]
+st.query_params.from_dict({"lang": lang, "date": pairs[0][1], "window": pairs[1][1], "designation": list(chosen)})
 result = eventstudy.run(cat, joined, spec)
 sentences = eventstudy.describe(result, lang)
 
@@ -62,4 +69,6 @@ right.caption(t("study_chart_summary", lang))
 st.markdown(sentences[1])
 st.info(sentences[2])
 st.warning(sentences[3])
+cite_box(citation.cite_link(citation.link([*pairs, ("lang", lang)], page="study"), lang, cat.version, today(),
+                            view=eventstudy.view_sentence(cat, result, lang)), lang)
 footer(lang)

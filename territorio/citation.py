@@ -39,17 +39,30 @@ def query_pairs(spec: FilterSpec, lang: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def view_link(spec: FilterSpec, lang: str, base: str | None = None) -> str:
+def link(pairs: list[tuple[str, str]], base: str | None = None, page: str = "") -> str:
+    """The public address, an optional page (url_path such as 'profile'), and the query."""
     base = base or public_url()
-    return f"{base}?{urlencode(query_pairs(spec, lang))}"
+    if page:
+        base = base.rstrip("/") + "/" + page
+    return f"{base}?{urlencode(pairs)}"
+
+
+def view_link(spec: FilterSpec, lang: str, base: str | None = None, page: str = "") -> str:
+    return link(query_pairs(spec, lang), base, page)
 
 
 def cite(spec: FilterSpec, lang: str, data_version: str, accessed: dt.date, *, uploaded: bool = False,
-         base: str | None = None, view: str = "") -> str:
+         base: str | None = None, view: str = "", page: str = "") -> str:
     """The citation text. `view` is the filter in words (optional); `uploaded` warns that the link
     reopens only the embedded catalog, not data the reader uploaded."""
+    return cite_link(view_link(spec, lang, base, page), lang, data_version, accessed, uploaded=uploaded, view=view)
+
+
+def cite_link(url: str, lang: str, data_version: str, accessed: dt.date, *, uploaded: bool = False,
+              view: str = "") -> str:
+    """The citation text around any link (pages whose state is not a FilterSpec, such as the study)."""
     text = t("cite_text", lang, title=t("export_title", lang), version=data_version,
-             accessed=dates.format_date(accessed.isoformat(), "day", lang), link=view_link(spec, lang, base))
+             accessed=dates.format_date(accessed.isoformat(), "day", lang), link=url)
     if view:
         text = t("cite_view", lang, view=view.rstrip(".")) + " " + text
     if uploaded:

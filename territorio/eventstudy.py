@@ -231,3 +231,11 @@ def display_table(result: StudyResult, lang: str) -> pd.DataFrame:
                                            zip(raw.fatalities_min, raw.fatalities_max)],
         t("study_col_unknown", lang): raw.fatalities_unknown,
     })
+
+
+def view_sentence(cat: Catalog, result: StudyResult, lang: str) -> str:
+    """The study in one line, for a citation: date, window and what 'inside' means."""
+    from territorio.catalog import area_label
+
+    return t("study_view", lang, date=_day(result.spec.date, lang), months=result.spec.window_months,
+             areas=", ".join(area_label(cat, a) for a in result.inside_areas))

@@ -59,6 +59,8 @@ TEXTS.update({
                            "es": "Zonas designadas que cuentan como 'dentro'"},
     "study_bad_date": {"en": "The date in the address ({value}) is not an ISO date (YYYY-MM-DD); showing {shown}.",
                        "es": "La fecha de la dirección ({value}) no es una fecha ISO (AAAA-MM-DD); se muestra {shown}."},
+    "study_bad_designation": {"en": "Ignored unknown designation(s) in the address: {values} (known: {known}).",
+                              "es": "Se ignoró una designación desconocida en la dirección: {values} (conocidas: {known})."},
     "study_group_inside": {"en": "Inside designated areas", "es": "Dentro de zonas designadas"},
     "study_group_outside": {"en": "Elsewhere in Caracas", "es": "En el resto de Caracas"},
     "study_period_before": {"en": "Before", "es": "Antes"},
@@ -111,6 +113,8 @@ TEXTS.update({
         "en": "Bars: incidents before and after the date, inside the designated areas and elsewhere.",
         "es": "Barras: incidentes antes y después de la fecha, dentro de las zonas designadas y en el resto.",
     },
+    "study_view": {"en": "Incidents before / after {date}, {months} months each side; inside: {areas}",
+                   "es": "Incidentes antes / después del {date}, {months} meses a cada lado; dentro: {areas}"},
     "study_inside_areas": {"en": "Inside means: {areas}.", "es": "'Dentro' significa: {areas}."},
 })
 
@@ -195,4 +199,20 @@ TEXTS.update({
         "o fuera de este encuadre). Tamaño del círculo: víctimas fatales (cifra mayor); hueco: sin cifra.",
     },
     "render_credit": {"en": "Map: Territorio.", "es": "Mapa: Territorio."},
+})
+
+TEXTS.update({
+    # --- downloads ---
+    "take_away": {"en": "Download and cite", "es": "Descargar y citar"},
+    "download_csv": {"en": "Table (CSV)", "es": "Tabla (CSV)"},
+    "download_geojson": {"en": "GeoJSON", "es": "GeoJSON"},
+    "download_gpkg": {"en": "GeoPackage", "es": "GeoPackage"},
+    "download_png": {"en": "Map picture (PNG)", "es": "Imagen del mapa (PNG)"},
+    "download_svg": {"en": "Map picture (SVG)", "es": "Imagen del mapa (SVG)"},
+    "take_away_note": {
+        "en": "Files hold exactly this area's incidents, each with its sources, the data version, the filter in "
+        "words and the licence.",
+        "es": "Los archivos contienen exactamente los incidentes de esta zona, cada uno con sus fuentes, la versión "
+        "de los datos, el filtro en palabras y la licencia.",
+    },
 })

@@ -94,3 +94,23 @@ def test_profile_page_selecting_an_area_rerenders():
     assert not at.exception
     assert at.title[0].value.startswith("El Valle")
     assert len(at.dataframe[0].value) > 0, "El Valle has a timeline"
+
+
+# --- download and cite ---------------------------------------------------------------------------
+
+def test_profile_page_offers_every_download_and_a_citation_in_spanish():
+    at = run("pages/profile.py", lang="es", area="cota 905")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Tabla (CSV)", "GeoJSON", "GeoPackage", "Imagen del mapa (PNG)", "Imagen del mapa (SVG)"]
+    cite = at.code[0].value
+    assert "Consultado el" in cite and cite.endswith("/profile?area=cota_905&lang=es")
+
+
+def test_study_page_reads_designations_from_the_url_and_cites_the_view():
+    at = run("pages/study.py", date="2015-07-13", designation=["pz_cota_905", "pz_nowhere"])
+    assert not at.exception
+    assert at.multiselect(key="designations").value == ["pz_cota_905"]
+    assert "pz_nowhere" in text_of(at), "an unknown id in the URL is named, not silently dropped"
+    cite = at.code[0].value
+    assert "inside: Cota 905" in cite
+    assert cite.endswith("/study?date=2015-07-13&window=12&designation=pz_cota_905&lang=en")

@@ -51,3 +51,11 @@ def test_uploaded_data_is_flagged(lang, words):
 def test_view_in_words_leads_the_citation():
     text = citation.cite(FilterSpec(), "en", "0.1.0", ACCESSED, view="Incidents, all dates; all areas.")
     assert text.startswith("View: Incidents, all dates; all areas. Territorio:")
+
+
+def test_link_to_a_page():
+    spec = FilterSpec(areas=("cota_905",))
+    assert citation.view_link(spec, "es", base="https://x.example/app/", page="profile") == \
+        "https://x.example/app/profile?area=cota_905&lang=es"
+    text = citation.cite_link("https://x.example/study?date=2015-07-13", "en", "0.1.0", ACCESSED)
+    assert text.endswith("Accessed 25 Nov 2026. https://x.example/study?date=2015-07-13")
