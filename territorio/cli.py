@@ -110,6 +110,18 @@ def _data_validate() -> int:
 # --- incidents -----------------------------------------------------------------------------------
 
 def _incidents_args(p: argparse.ArgumentParser) -> None:
+    _filter_args(p)
+    p.add_argument("--format", choices=["csv", "geojson", "gpkg"], default="csv",
+                   help="csv and geojson go to stdout unless --out; gpkg needs --out")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--lang", choices=["en", "es"], default="en", help="language of titles and summaries")
+    p.add_argument("--count", action="store_true", help="print only the number of matching incidents")
+    p.add_argument("--data", metavar="FILE", help="list the incidents of an imported file instead of the catalog's")
+    p.add_argument("--with-catalog", action="store_true", help="with --data: the file's incidents and the catalog's")
+
+
+def _filter_args(p: argparse.ArgumentParser) -> None:
+    """The filter options shared by `incidents` and `render`."""
     p.add_argument("--from", dest="date_from", metavar="DATE", help="first day, ISO (inclusive)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="last day, ISO (inclusive)")
     p.add_argument("--area", action="append", default=[], metavar="ID|NAME", help="parish or sector (repeatable)")
@@ -118,11 +130,6 @@ def _incidents_args(p: argparse.ArgumentParser) -> None:
                    help="actor; a leader also matches his group (repeatable)")
     p.add_argument("--min-fatalities", type=int, default=0, metavar="N",
                    help="at least N killed (upper figure of a range)")
-    p.add_argument("--format", choices=["csv", "geojson"], default="csv")
-    p.add_argument("--lang", choices=["en", "es"], default="en", help="language of titles and summaries")
-    p.add_argument("--count", action="store_true", help="print only the number of matching incidents")
-    p.add_argument("--data", metavar="FILE", help="list the incidents of an imported file instead of the catalog's")
-    p.add_argument("--with-catalog", action="store_true", help="with --data: the file's incidents and the catalog's")
 
 
 def _incidents_frame(args: argparse.Namespace, cat):
@@ -148,33 +155,116 @@ def _incidents_frame(args: argparse.Namespace, cat):
 
 def _incidents(args: argparse.Namespace) -> int:
     from loaders import catalog as catalog_loader
-    from territorio import dates, export, filters, join
+    from territorio import export, filters, join
 
-    cat = catalog_loader.load()
+    if args.format == "gpkg" and not args.out and not args.count:
+        print("territorio incidents: --format gpkg writes a binary file; name it with --out FILE.gpkg",
+              file=sys.stderr)
+        return 2
     if args.with_catalog and not args.data:
         print("territorio incidents: --with-catalog needs --data FILE", file=sys.stderr)
+        return 2
+    cat = catalog_loader.load()
+    spec = _spec(cat, args, "incidents")
+    if spec is None:
         return 2
     incidents = _incidents_frame(args, cat)
     if incidents is None:
         return 1
+    joined = join.join(cat, incidents=incidents)
+    if args.count:
+        print(int(filters.apply(cat, joined, spec).mask.sum()))
+        return 0
+    if args.format == "gpkg":
+        export.write_gpkg(cat, joined, spec, args.out, args.lang)
+        return 0
+    _emit(export.FORMATS[args.format][2](cat, joined, spec, args.lang), args.out)
+    return 0
+
+
+def _spec(cat, args: argparse.Namespace, command: str):
+    """The FilterSpec from the filter options, or None after saying what is wrong."""
+    from territorio import dates, filters
+
     try:
-        spec = filters.resolve(cat, date_from=args.date_from, date_to=args.date_to, areas=args.area,
+        return filters.resolve(cat, date_from=args.date_from, date_to=args.date_to, areas=args.area,
                                types=args.type, actors=args.actor, min_fatalities=args.min_fatalities)
     except (filters.UnknownValue, dates.DateError) as exc:
-        print(f"territorio incidents: {exc}", file=sys.stderr)
-        return 2
-    joined = join.join(cat, incidents=incidents)
-    sel = filters.apply(cat, joined, spec)
-    if args.count:
-        print(int(sel.mask.sum()))
-        return 0
-    frame = export.table(cat, joined, sel.mask, sel.uncertain, args.lang)
-    if args.format == "geojson":
-        meta = {"data_version": cat.version, "licence": "CC BY 4.0 (catalog); parish boundaries CC BY-IGO, "
-                "OCHA / INE Venezuela"}
-        sys.stdout.write(export.to_geojson(frame, meta))
+        print(f"territorio {command}: {exc}", file=sys.stderr)
+        return None
+
+
+def _emit(text: str, out: str | None) -> None:
+    """Text to FILE, or to stdout."""
+    if out:
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
     else:
-        sys.stdout.write(export.to_csv(frame))
+        sys.stdout.write(text)
+
+
+# --- study ---------------------------------------------------------------------------------------
+
+def _study_args(p: argparse.ArgumentParser) -> None:
+    from territorio.eventstudy import WINDOWS
+
+    p.add_argument("--date", required=True, metavar="DATE", help="the policy date, ISO (first day of 'after')")
+    p.add_argument("--window", type=int, choices=WINDOWS, default=12, help="months before and after (default 12)")
+    p.add_argument("--designation", action="append", default=[], metavar="ID",
+                   help="designation whose area counts as inside (repeatable; default: all)")
+    p.add_argument("--lang", choices=["en", "es"], default="en", help="language of the sentences")
+    p.add_argument("--json", action="store_true", help="print the counts and estimate as JSON")
+
+
+def _study(args: argparse.Namespace) -> int:
+    import json
+
+    from loaders import catalog as catalog_loader
+    from territorio import dates, eventstudy, join
+
+    cat = catalog_loader.load()
+    try:
+        spec = eventstudy.StudySpec(dates.parse_iso(args.date, "--date"), args.window, tuple(args.designation))
+        eventstudy.inside_areas(cat, spec.designations)
+    except (dates.DateError, eventstudy.StudyError) as exc:
+        print(f"territorio study: {exc}", file=sys.stderr)
+        return 2
+    result = eventstudy.run(cat, join.join(cat), spec)
+    if args.json:
+        print(json.dumps({**result.to_dict(), "caveat": eventstudy.describe(result, args.lang)[-1]},
+                         ensure_ascii=False, indent=1))
+        return 0
+    print(eventstudy.counts_table(result).to_string(index=False))
+    print("\n".join(eventstudy.describe(result, args.lang)))
+    return 0
+
+
+# --- render --------------------------------------------------------------------------------------
+
+def _render_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", required=True, metavar="FILE.png|FILE.svg", help="picture to write (format from the name)")
+    _filter_args(p)
+    p.add_argument("--lang", choices=["en", "es"], default="en", help="language of the title, legend and notes")
+
+
+def _render(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from loaders import catalog as catalog_loader
+    from loaders import geodata
+    from territorio import join, render
+
+    fmt = Path(args.out).suffix.lower().lstrip(".")
+    if fmt not in render.FORMATS:
+        print(f"territorio render: {args.out}: the name must end in .png or .svg", file=sys.stderr)
+        return 2
+    cat = catalog_loader.load()
+    spec = _spec(cat, args, "render")
+    if spec is None:
+        return 2
+    pic = render.render_map(cat, join.join(cat), spec, args.lang, fmt, municipalities=geodata.read("municipalities"))
+    Path(args.out).write_bytes(pic.data)
+    print(f"wrote {args.out}: {pic.shown} incidents drawn, {pic.not_drawn} not drawn")
     return 0
 
 
@@ -225,6 +315,9 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
                   _incidents_args, _incidents),
     "validate": ("check a file to import: every row loaded or rejected with a reason (JSON report on stdout)",
                  _validate_args, _validate),
+    "study": ("incidents before vs after a policy date, inside vs outside the designated areas",
+              _study_args, _study),
+    "render": ("the map of the filtered incidents as a PNG or SVG picture (offline)", _render_args, _render),
 }
 
 

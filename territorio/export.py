@@ -1,11 +1,17 @@
-"""Incidents out: CSV and GeoJSON, one row per incident, mapped or not, with sources."""
+"""Incidents out: CSV, GeoJSON and GeoPackage, one row per incident, mapped or not, with sources and provenance."""
 
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 
+import geopandas as gpd
+import numpy as np
 import pandas as pd
+import pyogrio
 
+from territorio import filters, provenance
 from territorio.catalog import Catalog, actor_label
 
 COLUMNS = [
@@ -52,3 +58,92 @@ def to_geojson(frame: pd.DataFrame, meta: dict | None = None) -> str:
         features.append({"type": "Feature", "id": props["id"], "properties": props, "geometry": geom})
     doc = {"type": "FeatureCollection", **({"metadata": meta} if meta else {}), "features": features}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+# --- exports of a view, with provenance ---------------------------------------------------------------
+# The same rows in every format: the filtered incidents plus provenance columns (data version, filter in
+# words, licence); GeoJSON and GeoPackage also carry the provenance once as metadata.
+
+PROVENANCE_COLUMNS = ["data_version", "filter", "licence"]
+FORMULA_START = ("=", "+", "-", "@")   # a spreadsheet would run such a cell as a formula
+
+
+def selection_table(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en") -> pd.DataFrame:
+    """`table` for a FilterSpec (date-uncertain flags from its window) or a plain boolean mask."""
+    if isinstance(spec_or_mask, filters.FilterSpec):
+        sel = filters.apply(cat, joined, spec_or_mask)
+        return table(cat, joined, sel.mask, sel.uncertain, lang)
+    mask = np.asarray(spec_or_mask, dtype=bool)
+    return table(cat, joined, mask, np.zeros(len(mask), dtype=bool), lang)
+
+
+def with_provenance(frame: pd.DataFrame, meta: dict[str, str]) -> pd.DataFrame:
+    out = frame.copy()
+    for col in PROVENANCE_COLUMNS:
+        out[col] = meta[col]
+    return out
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells starting with = + - @ get a leading ' ; numeric columns are left alone."""
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_numeric_dtype(out[col]) or pd.api.types.is_bool_dtype(out[col]):
+            continue
+        out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v)
+    return out
+
+
+def view_rows(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str, sentence: str | None = None
+              ) -> tuple[pd.DataFrame, dict[str, str]]:
+    """(rows with provenance columns, provenance). `sentence` overrides the filter in words (for a mask)."""
+    meta = provenance.metadata(cat, spec_or_mask, lang, sentence)
+    return with_provenance(selection_table(cat, joined, spec_or_mask, lang), meta), meta
+
+
+def csv_view(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en", sentence: str | None = None
+             ) -> str:
+    rows, _ = view_rows(cat, joined, spec_or_mask, lang, sentence)
+    return to_csv(neutralise_formulas(rows))
+
+
+def geojson_view(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en",
+                 sentence: str | None = None) -> str:
+    rows, meta = view_rows(cat, joined, spec_or_mask, lang, sentence)
+    return to_geojson(rows, meta)
+
+
+def _geoframe(rows: pd.DataFrame):
+    mapped = rows["lat"].notna() & rows["lon"].notna()
+    geometry = gpd.points_from_xy(rows["lon"].where(mapped), rows["lat"].where(mapped))
+    geometry = [g if m else None for g, m in zip(geometry, mapped)]
+    return gpd.GeoDataFrame(rows, geometry=geometry, crs="EPSG:4326")
+
+
+def write_gpkg(cat: Catalog, joined: pd.DataFrame, spec_or_mask, path, lang: str = "en",
+               sentence: str | None = None) -> None:
+    """Layer `incidents` (points; unmapped rows have no geometry) and table `provenance` (key, value)."""
+    rows, meta = view_rows(cat, joined, spec_or_mask, lang, sentence)
+    frame = _geoframe(rows)
+    for col in ("date_uncertain", "in_study_area"):
+        frame[col] = frame[col].astype(bool)
+    frame.to_file(path, layer="incidents", driver="GPKG", engine="pyogrio")
+    pyogrio.write_dataframe(pd.DataFrame({"key": list(meta), "value": list(meta.values())}), path,
+                            layer="provenance", driver="GPKG", append=False)
+
+
+def gpkg_view(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en",
+              sentence: str | None = None) -> bytes:
+    """The GeoPackage as bytes (for a download button)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "territorio.gpkg"
+        write_gpkg(cat, joined, spec_or_mask, path, lang, sentence)
+        return path.read_bytes()
+
+
+# format -> (file extension, MIME type, function returning str or bytes)
+FORMATS = {
+    "csv": ("csv", "text/csv", csv_view),
+    "geojson": ("geojson", "application/geo+json", geojson_view),
+    "gpkg": ("gpkg", "application/geopackage+sqlite3", gpkg_view),
+}

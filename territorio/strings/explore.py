@@ -105,7 +105,7 @@ TEXTS.update({
     "standing_none": {"en": "The catalog records no peace zone or control claim on {day}.",
                       "es": "El catálogo no registra zonas de paz ni control al {day}."},
     "col_area": {"en": "Area", "es": "Zona"},
-    "col_what": {"en": "What held", "es": "Qué regía"},
+    "col_what_held": {"en": "What held", "es": "Qué regía"},
     "col_period": {"en": "Period", "es": "Período"},
     "col_note": {"en": "Note", "es": "Nota"},
     "period_since": {"en": "since {start}", "es": "desde {start}"},

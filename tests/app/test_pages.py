@@ -5,7 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from territorio.paths import REPO_ROOT
 
-PAGES = ["app.py", "pages/explore.py", "pages/sources.py"]
+PAGES = ["app.py", "pages/explore.py", "pages/sources.py", "pages/profile.py", "pages/study.py"]
 
 
 def run(path, **params):

@@ -1,0 +1,83 @@
+"""Area profile: one parish or sector over time, with its peace-zone and control history and sources."""
+
+import altair as alt
+import streamlit as st
+
+from territorio import citation, filters, profile, provenance
+from territorio.catalog import area_label
+from territorio.i18n import t
+from ui.analyst import cite_box, downloads, today
+from ui.common import catalog, footer, joined_catalog, setup_page
+
+lang = setup_page("page_profile")
+cat, joined = catalog(), joined_catalog()
+options = [*cat.sectors.sector_id, *cat.parishes.sort_values("name").pcode]
+municipality = dict(zip(cat.parishes.pcode, cat.parishes.municipality))
+
+# --- initial area from the URL (?area=pcode, sector id or name) ---
+bad_area = None
+if "area" not in st.session_state:
+    st.session_state["area"] = options[0]
+    if st.query_params.get("area"):
+        try:
+            st.session_state["area"] = filters.resolve(cat, areas=[st.query_params["area"]]).areas[0]
+        except filters.UnknownValue:
+            bad_area = st.query_params["area"]
+
+
+def _label(area_id: str) -> str:
+    kind = (t("profile_kind_parish", lang, municipality=municipality[area_id]) if area_id in municipality
+            else t("profile_kind_sector", lang))
+    return f"{area_label(cat, area_id)} ({kind})"
+
+
+title = st.empty()   # the title names the area chosen just below it
+area = st.selectbox(t("profile_area", lang), options, key="area", format_func=_label)
+st.query_params["area"] = area
+prof = profile.build(cat, joined, area, lang)
+
+title.title(t("profile_title", lang, name=prof.name))
+if bad_area:
+    st.warning(t("profile_bad_area", lang, value=bad_area, shown=prof.name))
+st.markdown(profile.counts_sentence(prof, lang))
+
+st.subheader(t("profile_population", lang))
+figure, detail, doubtful = profile.population_sentences(prof, lang)
+st.markdown(figure)
+if detail:
+    (st.warning if doubtful else st.caption)(detail)
+
+if len(prof.incidents):
+    st.subheader(t("profile_per_year", lang))
+    years = joined["date_lo"].dt.year
+    per_year = prof.per_year(int(years.min()), int(years.max()))
+    frame = per_year.rename_axis("year").reset_index(name="n")
+    chart = alt.Chart(frame).mark_bar(color="#0072B2").encode(
+        x=alt.X("year:O", title=t("col_year", lang), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("n:Q", title=t("col_incidents", lang), axis=alt.Axis(format="d", tickMinStep=1)))
+    left, right = st.columns([3, 2])
+    left.altair_chart(chart, width="stretch")
+    right.caption(t("profile_per_year_summary", lang, total=int(per_year.sum()), first=per_year.index[0],
+                    last=per_year.index[-1], top=int(per_year.idxmax()), top_n=int(per_year.max())))
+
+st.subheader(t("profile_timeline", lang))
+st.dataframe(profile.timeline_table(cat, prof, lang), hide_index=True, width="stretch", key="timeline")
+
+st.subheader(t("profile_actors", lang))
+st.dataframe(prof.actors[["actor", "incidents"]].rename(
+    columns={"actor": t("col_actor", lang), "incidents": t("col_incidents", lang)}),
+    hide_index=True, width="stretch", key="actors")
+
+st.subheader(t("profile_sources", lang))
+link = t("col_link", lang)
+st.dataframe(prof.sources.rename(columns={"event_id": t("col_event", lang), "outlet": t("col_outlet", lang),
+                                          "url": link, "title": t("col_title", lang)}),
+             hide_index=True, width="stretch", key="sources",
+             column_config={link: st.column_config.LinkColumn(link)})
+st.subheader(t("take_away", lang))
+spec = filters.FilterSpec(areas=(area,))
+st.caption(t("take_away_note", lang))
+downloads(cat, joined, spec, lang, stem=area, key="download")
+cite_box(citation.cite(spec, lang, cat.version, today(), page="profile",
+                       view=provenance.filter_sentence(cat, spec, lang)), lang)
+footer(lang)

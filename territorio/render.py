@@ -1,0 +1,137 @@
+"""A picture of the current map for an article or a slide: PNG or SVG, drawn on the server from the
+project's own geodata (no tiles, no internet) with a legend, the attribution, the data version and the
+filter in words.
+
+matplotlib's object API on the Agg canvas (no pyplot, so no global state between requests).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+
+import geopandas as gpd
+import matplotlib
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from territorio import filters, provenance
+from territorio.catalog import Catalog
+from territorio.datapackage import OCHA_ATTRIBUTION
+from territorio.i18n import t
+from territorio.layers import SECTOR_STYLE, TYPE_COLORS
+
+FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
+STYLE = {"parish_fill": "#f3f1ec", "parish_edge": "#9a968d", "municipality_edge": "#333333", "other": "#666666"}
+MARGIN_DEG = 0.01
+SECTOR_FILL_OPACITY = 0.08   # the approximate sectors: a faint wash under their dashed outline
+
+
+class RenderError(ValueError):
+    """A picture that cannot be made (unknown format)."""
+
+
+@dataclass(frozen=True)
+class Picture:
+    data: bytes
+    mime: str
+    shown: int          # incidents drawn
+    not_drawn: int      # selected but not mapped or outside the frame
+
+
+def _selected(cat: Catalog, joined: pd.DataFrame, spec_or_mask) -> pd.DataFrame:
+    if isinstance(spec_or_mask, filters.FilterSpec):
+        return joined[filters.apply(cat, joined, spec_or_mask).mask]
+    return joined[pd.Series(spec_or_mask, index=joined.index).astype(bool)]
+
+
+def _frame(ax, parishes: gpd.GeoDataFrame) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = parishes.total_bounds
+    box = (x0 - MARGIN_DEG, y0 - MARGIN_DEG, x1 + MARGIN_DEG, y1 + MARGIN_DEG)
+    ax.set_xlim(box[0], box[2])
+    ax.set_ylim(box[1], box[3])
+    ax.set_aspect(1 / math.cos(math.radians((y0 + y1) / 2)))   # degrees drawn at their true ground ratio
+    ax.set_axis_off()
+    return box
+
+
+def _areas(ax, cat: Catalog, municipalities: gpd.GeoDataFrame | None) -> None:
+    cat.parishes.plot(ax=ax, color=STYLE["parish_fill"], edgecolor=STYLE["parish_edge"], linewidth=0.5)
+    if municipalities is not None:
+        municipalities.boundary.plot(ax=ax, color=STYLE["municipality_edge"], linewidth=1.2)
+    color = SECTOR_STYLE["color"]
+    cat.sectors.plot(ax=ax, color=color, alpha=SECTOR_FILL_OPACITY, linewidth=0)
+    cat.sectors.boundary.plot(ax=ax, color=color, linewidth=1.6, linestyle=(0, (5, 3)))
+
+
+def _size(fatalities_max) -> float:
+    n = 0 if pd.isna(fatalities_max) else int(fatalities_max)
+    return 30 + 25 * math.sqrt(n)
+
+
+def _incidents(ax, rows: pd.DataFrame, box) -> int:
+    inside = rows[rows.mapped & rows.lon.between(box[0], box[2]) & rows.lat.between(box[1], box[3])]
+    for r in inside.sort_values("fatalities_max", ascending=False, na_position="first").itertuples():
+        color = TYPE_COLORS.get(r.type, STYLE["other"])
+        unknown = pd.isna(r.fatalities_max)
+        ax.scatter([r.lon], [r.lat], s=_size(r.fatalities_max), zorder=5,
+                   facecolor="none" if unknown else color, edgecolor=color if unknown else "#222222",
+                   linewidth=2 if unknown else 0.8, alpha=0.9)
+    return len(inside)
+
+
+def _legend(ax, rows: pd.DataFrame, type_labels: dict[str, str], lang: str) -> None:
+    by_color: dict[str, list[str]] = {}
+    for key in sorted(set(rows.type)):
+        by_color.setdefault(TYPE_COLORS.get(key, STYLE["other"]), []).append(type_labels.get(key, key))
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor=c, markeredgecolor="#222222",
+                      label=" / ".join(labels)) for c, labels in by_color.items()]
+    handles += [
+        Line2D([], [], color=SECTOR_STYLE["color"], linestyle=(0, (5, 3)), linewidth=1.6, label=t("legend_sector", lang)),
+        Line2D([], [], color=STYLE["municipality_edge"], linewidth=1.2, label=t("legend_municipality", lang)),
+        Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor="none", markeredgecolor="#444444",
+               label=t("legend_size", lang)),
+    ]
+    ax.legend(handles=handles, title=t("legend", lang), loc="upper left", bbox_to_anchor=(0.0, -0.01), ncols=2,
+              fontsize=7.5, title_fontsize=8, alignment="left", frameon=False)
+
+
+def _texts(fig: Figure, cat: Catalog, sentence: str, shown: int, not_drawn: int, lang: str) -> None:
+    fig.suptitle(t("map_title", lang), x=0.02, ha="left", fontsize=14, fontweight="bold")
+    fig.text(0.02, 0.925, sentence, fontsize=8.5, ha="left", wrap=True)
+    fig.text(0.02, 0.04, t("render_counts", lang, shown=shown, not_drawn=not_drawn), fontsize=7.5, ha="left",
+             wrap=True)
+    fig.text(0.02, 0.012, f"{t('attribution', lang)} {t('data_version', lang, version=cat.version)}. "
+             f"{t('render_credit', lang)}", fontsize=7.5, ha="left")
+
+
+def render_map(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en", fmt: str = "png", *,
+               municipalities: gpd.GeoDataFrame | None = None, sentence: str | None = None,
+               dpi: int = 150) -> Picture:
+    """The map of the selected incidents as PNG or SVG bytes."""
+    if fmt not in FORMATS:
+        raise RenderError(f"picture format {fmt!r}: use one of {', '.join(FORMATS)}")
+    rows = _selected(cat, joined, spec_or_mask)
+    type_labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
+    fig = Figure(figsize=(10, 7.6), dpi=dpi, facecolor="white")
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.01, 0.27, 0.98, 0.63))
+    box = _frame(ax, cat.parishes)
+    _areas(ax, cat, municipalities)
+    shown = _incidents(ax, rows, box)
+    _legend(ax, rows, type_labels, lang)
+    _texts(fig, cat, provenance.sentence_for(cat, spec_or_mask, lang, sentence), shown, len(rows) - shown, lang)
+    buf = io.BytesIO()
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "territorio"}):
+        fig.savefig(buf, format=fmt, dpi=dpi, metadata=_metadata(fmt, cat))
+    return Picture(buf.getvalue(), FORMATS[fmt], shown, len(rows) - shown)
+
+
+def _metadata(fmt: str, cat: Catalog) -> dict[str, str]:
+    """Reproducible files: no creation date; the attribution in the file's own metadata."""
+    if fmt == "svg":
+        return {"Date": None, "Rights": OCHA_ATTRIBUTION, "Title": f"Territorio, data {cat.version}"}
+    return {"Software": None, "Copyright": OCHA_ATTRIBUTION, "Title": f"Territorio, data {cat.version}"}

@@ -1,0 +1,44 @@
+"""The filter in words and localised numbers, as every export, picture and citation states them."""
+
+import pytest
+
+from loaders import catalog as catalog_loader
+from territorio import filters, numfmt, provenance
+
+
+@pytest.fixture(scope="module")
+def cat():
+    return catalog_loader.load()
+
+
+@pytest.mark.parametrize("values, lang, expected", [
+    ({}, "en", "Incidents, all dates; all areas; all types; all actors."),
+    ({}, "es", "Incidentes, todas las fechas; todas las zonas; todos los tipos; todos los actores."),
+    ({"date_from": "2019-02-01", "date_to": "2019-02-28", "areas": ["el paraiso"]}, "en",
+     "Incidents, 1 Feb 2019 – 28 Feb 2019; area: El Paraíso; all types; all actors."),
+    ({"date_from": "2019-02-01", "types": ["homicide"], "actors": ["Koki"]}, "es",
+     "Incidentes, desde el 1 feb 2019; todas las zonas; tipo: Homicidio; actor: Koki (Carlos Luis Revete)."),
+    ({"date_to": "2016-12-31", "min_fatalities": 3}, "en",
+     "Incidents, until 31 Dec 2016; all areas; all types; all actors; at least 3 killed."),
+])
+def test_filter_sentence(cat, values, lang, expected):
+    assert provenance.filter_sentence(cat, filters.resolve(cat, **values), lang) == expected
+
+
+def test_a_mask_uses_the_sentence_it_is_given(cat):
+    assert provenance.sentence_for(cat, [True, False], "en", "Two chosen incidents.") == "Two chosen incidents."
+    assert provenance.sentence_for(cat, [True, False], "en").startswith("Incidents, all dates")
+
+
+@pytest.mark.parametrize("value, lang, decimals, expected", [
+    (202206, "en", 0, "202,206"), (202206, "es", 0, "202.206"), (1.4836, "en", 1, "1.5"), (1.4836, "es", 1, "1,5"),
+    (1234567.891, "es", 2, "1.234.567,89"), (0, "es", 0, "0"),
+])
+def test_numbers_are_localised(value, lang, decimals, expected):
+    assert numfmt.number(value, lang, decimals) == expected
+
+
+@pytest.mark.parametrize("lo, hi, lang, expected", [(3, 3, "en", "3"), (56, 73, "es", "56-73"),
+                                                    (1200, 1500, "es", "1.200-1.500")])
+def test_count_ranges(lo, hi, lang, expected):
+    assert numfmt.count_range(lo, hi, lang) == expected
