@@ -11,7 +11,10 @@ from territorio.catalog import actor_label, area_label
 from territorio.i18n import t
 from territorio.numbers import fmt_int, fmt_range
 from territorio.text import escape_markdown
+from territorio import citation, export, provenance
+from ui import analyst
 from ui import explore as ui
+from ui import imports as ui_imports
 from ui.common import catalog, footer, joined_catalog, setup_page
 
 lang = setup_page("page_explore")
@@ -44,6 +47,9 @@ with st.sidebar:
     shown = {name: st.checkbox(t(f"layer_{name}", lang), value=True, key=f"show_{name}")
              for name in ("control", "zones", "sectors", "incidents")}
     online = st.toggle(t("basemap_online", lang), value=False, key="tiles", help=t("basemap_help", lang))
+    uploaded = ui_imports.joined_uploads(cat)
+    show_outside = bool(uploaded) and st.checkbox(t("show_outside", lang), value=False, key="show_outside",
+                                                  help=t("show_outside_help", lang))
 
 st.title(t("map_title", lang))
 st.caption(t("tagline", lang))
@@ -97,6 +103,16 @@ for name in layers.LAYERS:
         layers.stable_ids(group, name)
         groups.append(group)
         sections.append(section)
+upload_views = {}
+for name, frame in uploaded.items():
+    view_ = ui.upload_view(cat, frame, spec, show_outside)
+    upload_views[name] = view_
+    if shown["incidents"] and len(view_.drawn):
+        group, section = layers.upload_layer(view_.drawn, [popups.imported_popup(r, lang)
+                                                            for r in view_.drawn.to_dict("records")], name, lang)
+        layers.stable_ids(group, f"upload{len(groups)}")
+        groups.append(group)
+        sections.append(section)
 groups.append(layers.legend_group(t("legend", lang), sections))
 layers.stable_ids(groups[-1], "legend")
 
@@ -107,6 +123,11 @@ st_folium(base, key=ui.MAP_KEY, height=700, use_container_width=True, feature_gr
           center=(view.lat, view.lon) if view else None, zoom=view.zoom if view else None,
           returned_objects=clicks.RETURNED, on_change=ui.on_map_change)
 st.markdown(f"**{escape_markdown(describe.sentence(cat, spec, summary, lang), limit=1000)}**")
+for name, v in upload_views.items():
+    st.markdown(escape_markdown(t("upload_sentence", lang, name=name, n=fmt_int(v.matched, lang),
+                                  total=fmt_int(v.total, lang), outside=fmt_int(v.outside, lang),
+                                  hidden=t("shown" if show_outside else "hidden", lang),
+                                  unmapped=fmt_int(v.unmapped, lang)), limit=1000))
 
 # --- timeline -----------------------------------------------------------------------------------------
 st.subheader(t("chart_title", lang))
@@ -125,6 +146,17 @@ if rows:
     st.markdown(popups.standing_table(rows, lang), unsafe_allow_html=True)
 else:
     st.caption(t("standing_none", lang, day=day_label))
+
+# --- the selection as a table, as files, and as a citation ------------------------------------------------
+st.subheader(t("table_title", lang))
+st.caption(t("table_help", lang))
+shown_table = export.table(cat, joined, sel.mask, sel.uncertain, lang)
+st.dataframe(shown_table.assign(type=shown_table["type"].map(lambda k: type_labels.get(k, k))), hide_index=True,
+             use_container_width=True, column_config=ui.table_columns(shown_table.columns, lang))
+st.subheader(t("download_title", lang))
+analyst.downloads(cat, joined, spec, lang, "map", "explore_dl")
+analyst.cite_box(citation.cite(spec, lang, cat.version, analyst.today(), uploaded=bool(uploaded),
+                               view=provenance.filter_sentence(cat, spec, lang)), lang)
 
 ui.write_url(spec, lang, span)
 footer(lang)

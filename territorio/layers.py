@@ -287,3 +287,27 @@ def legend_group(title: str, sections: list[LegendSection]) -> folium.FeatureGro
     group = folium.FeatureGroup(name="legend", control=False)
     LegendLayer(title, sections).add_to(group)
     return group
+
+
+# --- a person's own file ---------------------------------------------------------------------------
+
+UPLOAD_STYLE = {"color": "#111111", "weight": 2.5, "dashArray": "2 3", "fill": True, "fill_color": "#ffffff",
+                "fill_opacity": 0.75}
+
+
+def upload_layer(rows: pd.DataFrame, popups: list[str], name: str, lang: str
+                 ) -> tuple[folium.FeatureGroup, LegendSection]:
+    """Incidents from an uploaded file: dotted rings (so they never pass for the catalog's), sized by
+    toll, clustered where they crowd."""
+    group = folium.FeatureGroup(name=t("layer_upload", lang, name=name))
+    cluster = MarkerCluster(options={"maxClusterRadius": 30, "showCoverageOnHover": False})
+    cluster.default_js, cluster.default_css = offline_assets.cluster_js(), offline_assets.cluster_css()
+    for rec, popup in zip(rows.to_dict("records"), popups):
+        folium.CircleMarker(
+            [rec["lat"], rec["lon"]], radius=incident_radius(rec["fatalities_max"]), **UPLOAD_STYLE,
+            popup=folium.Popup(popup, max_width=360), tooltip=html.escape(str(rec[f"title_{lang}"])),
+            className="upload", pane="incidents",
+        ).add_to(cluster)
+    cluster.add_to(group)
+    item = LegendItem(t("legend_upload", lang), "circle", "#ffffff", "#111111")
+    return group, LegendSection(t("layer_upload", lang, name=name), (item,))

@@ -28,7 +28,7 @@ def fatalities_text(lo, hi, lang: str) -> str:
     return str(int(lo)) if lo == hi else f"{int(lo)}-{int(hi)}"
 
 
-def incident_popup(row: dict, sources: list[dict], type_label: str, lang: str) -> str:
+def incident_popup(row: dict, sources: list[dict], type_label: str, lang: str, extra: str = "") -> str:
     """The popup of one incident: date with precision, type, actors, toll, summary, sources."""
     e = html.escape
     when = dates.format_date(row["date"], row["date_precision"], lang, row.get("date_end") or "")
@@ -41,12 +41,33 @@ def incident_popup(row: dict, sources: list[dict], type_label: str, lang: str) -
         "</span><br>"
         f"<span>{e(t('actors', lang))}: {e(str(row[f'actors_{lang}']))}</span>"
         f"<p style='margin:6px 0'>{e(str(row[f'summary_{lang}']))}"
-        + (f" <i>({e(t('translated', lang))})</i>" if lang == "es" else "")
+        + (f" <i>({e(t('translated', lang))})</i>" if lang == "es" and _text(row.get("summary_es_translated")) else "")
         + "</p>"
         f"<span>{e(t('location', lang))}: {e(t('loc_' + row['location_precision'], lang))}</span>"
         f"<div>{e(t('sources', lang))}:{source_list(sources, lang)}</div>"
-        "</div>"
+        f"{extra}</div>"
     )
+
+
+def _text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA else str(value)
+
+
+def sources_from_urls(urls: str) -> list[dict]:
+    """Source dicts (as in sources.csv) for a row that only lists URLs, as imported files do."""
+    out = []
+    for url in [u.strip() for u in _text(urls).split("|") if u.strip()]:
+        host = urlparse(url).hostname or url
+        out.append({"outlet": host, "url": url, "mirror": "false", "host": host})
+    return out
+
+
+def imported_popup(row: dict, lang: str) -> str:
+    """The popup of an imported incident: as a catalog one, plus the file and row it came from."""
+    label = _text(row.get("type_original")) or _text(row.get("type"))
+    origin = t("from_file_row", lang, dataset=_text(row.get("dataset")), row=_text(row.get("row")))
+    return incident_popup(row, sources_from_urls(row.get("sources")), label, lang,
+                          extra=f"<div style='margin-top:4px'><i>{html.escape(origin)}</i></div>")
 
 
 def source_list(sources: list[dict], lang: str) -> str:

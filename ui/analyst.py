@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import streamlit as st
 
@@ -18,17 +19,21 @@ def _file_name(stem: str, ext: str) -> str:
     return f"territorio-{stem}.{ext}"
 
 
+def _picture(cat, joined, spec, lang: str, fmt: str) -> bytes:
+    return render.render_map(cat, joined, spec, lang, fmt, municipalities=geodata.read("municipalities")).data
+
+
 def downloads(cat, joined, spec, lang: str, stem: str, key: str) -> None:
-    """One download button per export format and picture format, for exactly the incidents `spec` selects."""
+    """One download button per export format and picture format, for exactly the incidents `spec` selects.
+    Files are made only when their button is clicked (a rerun of the map page must stay cheap)."""
     columns = st.columns(len(EXPORTS) + len(render.FORMATS))
     for col, fmt in zip(columns, EXPORTS):
         ext, mime, make = export.FORMATS[fmt]
-        col.download_button(t(f"download_{fmt}", lang), make(cat, joined, spec, lang), _file_name(stem, ext), mime,
-                            key=f"{key}_{fmt}", on_click="ignore")
+        col.download_button(t(f"download_{fmt}", lang), partial(make, cat, joined, spec, lang),
+                            _file_name(stem, ext), mime, key=f"{key}_{fmt}", on_click="ignore")
     for col, fmt in zip(columns[len(EXPORTS):], render.FORMATS):
-        pic = render.render_map(cat, joined, spec, lang, fmt, municipalities=geodata.read("municipalities"))
-        col.download_button(t(f"download_{fmt}", lang), pic.data, _file_name(stem, fmt), pic.mime,
-                            key=f"{key}_{fmt}", on_click="ignore")
+        col.download_button(t(f"download_{fmt}", lang), partial(_picture, cat, joined, spec, lang, fmt),
+                            _file_name(stem, fmt), render.FORMATS[fmt], key=f"{key}_{fmt}", on_click="ignore")
 
 
 def cite_box(text: str, lang: str) -> None:

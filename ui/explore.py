@@ -4,11 +4,12 @@ playback as callbacks (callbacks run before the script, so they may change widge
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
-from territorio import clicks, playback, viewstate
+from territorio import clicks, filters, playback, viewstate
 from territorio.catalog import Catalog
 from territorio.filters import FilterSpec
 
@@ -88,3 +89,28 @@ def remount_view(base_key: tuple) -> viewstate.MapView | None:
         st.session_state["_base_key"] = base_key
         st.session_state["mount_view"] = st.session_state.get("map_view")
     return st.session_state.get("mount_view")
+
+
+@dataclass(frozen=True)
+class UploadView:
+    total: int
+    matched: int
+    outside: int       # matched, mapped, outside the study area
+    unmapped: int
+    drawn: pd.DataFrame
+
+
+def upload_view(cat: Catalog, joined: pd.DataFrame, spec: FilterSpec, show_outside: bool) -> UploadView:
+    """An uploaded file's incidents under the page's filters; points outside Caracas only when asked."""
+    chosen = joined[filters.apply(cat, joined, spec).mask]
+    mapped = chosen[chosen["mapped"]]
+    outside = mapped[~mapped["in_study_area"].astype(bool)]
+    drawn = mapped if show_outside else mapped[mapped["in_study_area"].astype(bool)]
+    return UploadView(len(joined), len(chosen), len(outside), int((~chosen["mapped"]).sum()), drawn)
+
+
+def table_columns(columns, lang: str) -> dict:
+    """Readable, localised headers for the incident table (the export keeps its stable column names)."""
+    from territorio.i18n import TEXTS, t
+
+    return {c: st.column_config.Column(t(f"tcol_{c}", lang) if f"tcol_{c}" in TEXTS else c) for c in columns}

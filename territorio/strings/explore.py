@@ -147,3 +147,37 @@ TEXTS.update({
     "metric_not_mapped_help": {"en": "Counted above, but no sourced coordinate exists for them.",
                                "es": "Contados arriba, pero no existe una coordenada con fuente para ellos."},
 })
+
+# Uploaded data on the map, and what sits under the map
+TEXTS.update({
+    "from_file_row": {"en": "From your file {dataset}, row {row}", "es": "De su archivo {dataset}, fila {row}"},
+    "layer_upload": {"en": "Your data: {name}", "es": "Sus datos: {name}"},
+    "legend_upload": {"en": "Incident from your file (dotted ring)", "es": "Incidente de su archivo (anillo punteado)"},
+    "show_outside": {"en": "Show my points outside Caracas", "es": "Mostrar mis puntos fuera de Caracas"},
+    "show_outside_help": {"en": "Points of your files that lie outside the 32 parishes (plus a few km) are hidden until you ask for them.",
+                          "es": "Los puntos de sus archivos fuera de las 32 parroquias (más unos km) se ocultan hasta que los pida."},
+    "upload_sentence": {"en": "Your data ({name}): {n} of {total} incidents match the filters; {outside} outside Caracas {hidden}, {unmapped} without a point.",
+                        "es": "Sus datos ({name}): {n} de {total} incidentes cumplen los filtros; {outside} fuera de Caracas {hidden}, {unmapped} sin punto."},
+    "hidden": {"en": "(hidden)", "es": "(ocultos)"},
+    "shown": {"en": "(shown)", "es": "(mostrados)"},
+    "table_title": {"en": "The selected incidents, with sources", "es": "Los incidentes seleccionados, con fuentes"},
+    "table_help": {"en": "Sort by clicking a column header; search with the magnifier above the table.",
+                   "es": "Ordene con un clic en el encabezado; busque con la lupa sobre la tabla."},
+    "download_title": {"en": "Download exactly this selection", "es": "Descargar exactamente esta selección"},
+})
+
+# Headers of the incident table (keys are export.COLUMNS)
+TEXTS.update({f"tcol_{k}": v for k, v in {
+    "date": {"en": "Date", "es": "Fecha"}, "date_end": {"en": "Until", "es": "Hasta"},
+    "date_precision": {"en": "Date precision", "es": "Precisión de la fecha"},
+    "date_uncertain": {"en": "Date uncertain", "es": "Fecha incierta"}, "type": {"en": "Type", "es": "Tipo"},
+    "title": {"en": "Title", "es": "Título"}, "parish": {"en": "Parish", "es": "Parroquia"},
+    "sector": {"en": "Sector", "es": "Sector"}, "designation_status": {"en": "Peace zone then", "es": "Zona de paz entonces"},
+    "controlling_group": {"en": "Controlled by then", "es": "Controlada entonces por"},
+    "control_confidence": {"en": "Control evidence", "es": "Evidencia del control"},
+    "fatalities_min": {"en": "Killed (low)", "es": "Muertos (mín.)"},
+    "fatalities_max": {"en": "Killed (high)", "es": "Muertos (máx.)"},
+    "location_precision": {"en": "Location precision", "es": "Precisión del lugar"},
+    "in_study_area": {"en": "In Caracas", "es": "En Caracas"}, "actor_ids": {"en": "Actors", "es": "Actores"},
+    "summary": {"en": "Summary", "es": "Resumen"}, "sources": {"en": "Sources", "es": "Fuentes"},
+}.items()})

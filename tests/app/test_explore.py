@@ -136,3 +136,42 @@ def test_the_chart_has_a_text_summary_naming_the_window():
     at = run(**{"from": "2019-02-01", "to": "2019-02-28", "lang": "en"})
     caption = " ".join(c.value for c in at.caption)
     assert "busiest month" in caption and "1–28 Feb 2019, 1 incidents" in caption
+
+
+def _with_upload(fixture, **params):
+    from loaders import uploads
+
+    at = AppTest.from_file(str(REPO_ROOT / "pages/explore.py"), default_timeout=60)
+    result = uploads.read_path(str(REPO_ROOT / "tests/fixtures/imports" / fixture))
+    at.session_state["uploads"] = {result.file: result}
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run(), result
+
+
+def test_an_uploaded_file_is_counted_under_the_same_filters_and_outside_points_wait():
+    at, result = _with_upload("broken_rows.csv", lang="en")
+    assert not at.exception, at.exception
+    text = shown_text(at)
+    loaded = result.rows_loaded
+    assert f"Your data (broken_rows.csv): {loaded} of {loaded} incidents match the filters" in text
+    assert "outside Caracas (hidden)" in text
+    # the catalog's own metric is unchanged by the upload (it is what `territorio incidents` counts)
+    assert metric(at, "Incidents") == str(44)
+    at.checkbox(key="show_outside").check().run()
+    assert "outside Caracas (shown)" in shown_text(at)
+
+
+def test_an_upload_is_filtered_by_the_window_too():
+    at, result = _with_upload("acled_current.csv", **{"from": "2020-05-01", "to": "2020-05-15", "lang": "es"})
+    assert not at.exception, at.exception
+    frame = result.incidents
+    day = frame["date"].str[:10]
+    expected = int(((day >= "2020-05-01") & (day <= "2020-05-15")).sum())
+    assert f"Sus datos (acled_current.csv): {expected} de {len(frame)} incidentes" in shown_text(at)
+
+
+def test_the_citation_warns_that_uploads_do_not_travel_in_the_link():
+    at, _ = _with_upload("good_en.csv", lang="en")
+    cite = " ".join(c.value for c in at.code)
+    assert "http://localhost:8501/?" in cite and "upload" in cite.lower()
