@@ -82,7 +82,26 @@ def timeline_chart(m: Monthly, marks: pd.DataFrame, span: tuple[dt.date, dt.date
         x="date:T", tooltip=[alt.Tooltip("label:N", title=t("chart_policy", lang))])
     labels = alt.Chart(marks).mark_text(align="left", baseline="top", dx=3, dy=2, angle=0, fontSize=12,
                                         color="#222222").encode(x="date:T", y=alt.Y("ypos:Q", scale=None), text="label:N")
-    return alt.layer(shade, bars, rules, labels).properties(height=260)
+    chart = alt.layer(shade, bars, rules, labels).properties(height=260)
+    return chart.configure(locale=chart_locale(lang)) if lang in TIME_LOCALES else chart
+
+
+# Month and day names Vega uses in tooltips and axes, declared per language (English is Vega's default).
+TIME_LOCALES = {
+    "es": {
+        "dateTime": "%A, %e de %B de %Y, %X", "date": "%d/%m/%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"],
+        "days": ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"],
+        "shortDays": ["dom", "lun", "mar", "mié", "jue", "vie", "sáb"],
+        "months": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+                   "octubre", "noviembre", "diciembre"],
+        "shortMonths": ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
+    },
+}
+NUMBER_LOCALES = {"es": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " Bs."]}}
+
+
+def chart_locale(lang: str) -> alt.Locale:
+    return alt.Locale(time=alt.TimeLocale(**TIME_LOCALES[lang]), number=alt.NumberLocale(**NUMBER_LOCALES[lang]))
 
 
 def summary(m: Monthly, marks: pd.DataFrame, window: tuple[dt.date, dt.date], in_window: int, lang: str) -> str:

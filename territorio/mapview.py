@@ -96,7 +96,7 @@ def base_map(opts: MapOptions, center=CARACAS_CENTER, zoom=DEFAULT_ZOOM) -> foli
         location=list(center),
         zoom_start=zoom,
         tiles=None,
-        control_scale=True,
+        control_scale=False,
         minZoom=MIN_ZOOM,
         maxZoom=MAX_ZOOM,
         keyboard=True,
@@ -104,6 +104,7 @@ def base_map(opts: MapOptions, center=CARACAS_CENTER, zoom=DEFAULT_ZOOM) -> foli
         zoomDelta=0.5,
     )
     _offline(m)
+    _MetricScale().add_to(m)
     m.get_root().header.add_child(
         Element(
             "<style>.leaflet-container{background:%s;font-size:15px}"
@@ -170,6 +171,16 @@ def label_layer(parishes: gpd.GeoDataFrame) -> folium.FeatureGroup:
             keyboard=False,
         ).add_to(group)
     return group
+
+
+class _MetricScale(MacroElement):
+    """A metric scale bar at the bottom right, where the legend never covers it."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        L.control.scale({imperial: false, position: 'bottomright'}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
 
 
 class _LabelToggle(MacroElement):

@@ -161,3 +161,12 @@ def test_an_unchanged_layer_renders_the_same_js_on_every_rerun(cat, joined):
         return _get_feature_group_string(group, folium.Map(tiles=None), 0)
 
     assert js() == js()
+
+
+def test_the_spanish_chart_names_months_in_spanish(cat, joined):
+    m = charts.monthly(joined, np.ones(len(joined), bool))
+    spec = charts.timeline_chart(m, charts.policy_marks(cat, "es"), (D(2013, 1, 1), D(2023, 12, 31)),
+                                 (D(2019, 2, 1), D(2019, 2, 28)), {}, "es").to_dict()
+    assert spec["config"]["locale"]["time"]["shortMonths"][1] == "feb"
+    assert "locale" not in charts.timeline_chart(m, charts.policy_marks(cat, "en"), (D(2013, 1, 1), D(2023, 12, 31)),
+                                                 (D(2019, 2, 1), D(2019, 2, 28)), {}, "en").to_dict().get("config", {})
