@@ -6,13 +6,7 @@ import math
 import pandas as pd
 import pytest
 
-from loaders import catalog as catalog_loader
 from territorio import eventstudy as es
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return catalog_loader.load()
 
 
 @pytest.mark.parametrize("day, months, before, after", [

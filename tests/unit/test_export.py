@@ -11,18 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from loaders import catalog as catalog_loader
-from territorio import export, filters, join
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return catalog_loader.load()
-
-
-@pytest.fixture(scope="module")
-def joined(cat):
-    return join.join(cat)
+from territorio import export, filters
 
 
 @pytest.fixture(scope="module")

@@ -2,18 +2,7 @@
 
 import pytest
 
-from loaders import catalog as catalog_loader
-from territorio import join, profile
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return catalog_loader.load()
-
-
-@pytest.fixture(scope="module")
-def joined(cat):
-    return join.join(cat)
+from territorio import profile
 
 
 @pytest.mark.parametrize("pcode, figure, year, kind, doubtful", [

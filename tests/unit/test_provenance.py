@@ -2,13 +2,7 @@
 
 import pytest
 
-from loaders import catalog as catalog_loader
 from territorio import filters, numfmt, provenance
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return catalog_loader.load()
 
 
 @pytest.mark.parametrize("values, lang, expected", [

@@ -7,20 +7,9 @@ import sys
 import pytest
 from PIL import Image
 
-from loaders import catalog as catalog_loader
 from loaders import geodata
-from territorio import filters, join, render
+from territorio import filters, render
 from territorio.datapackage import OCHA_ATTRIBUTION
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return catalog_loader.load()
-
-
-@pytest.fixture(scope="module")
-def joined(cat):
-    return join.join(cat)
 
 
 def draw(cat, joined, fmt, lang="en", **filter_values):
@@ -47,7 +36,7 @@ def test_svg_carries_attribution_legend_version_and_filter(cat, joined, lang, le
     svg = draw(cat, joined, "svg", lang, date_from="2021-01-01", date_to="2021-12-31").data.decode("utf-8")
     for text in (OCHA_ATTRIBUTION, legend, sector, title, cat.version, "2021"):
         assert text in svg, text
-    shown_types = set(join.join(cat).loc[filters.apply(cat, joined, filters.resolve(
+    shown_types = set(joined.loc[filters.apply(cat, joined, filters.resolve(
         cat, date_from="2021-01-01", date_to="2021-12-31")).mask, "type"])
     labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
     for key in shown_types:
