@@ -78,6 +78,8 @@ m1, m2, m3 = st.columns(3)
 m1.metric(t("metric_incidents", lang), fmt_int(summary.incidents, lang), help=t("metric_incidents_help", lang))
 m2.metric(t("metric_fatalities", lang), fmt_range(summary.killed_lo, summary.killed_hi, lang) or "0",
           help=t("metric_fatalities_help", lang, unknown=summary.no_figure))
+if summary.no_figure:
+    m2.caption(describe.plural("no_toll", summary.no_figure, lang))
 m3.metric(t("metric_not_mapped", lang), fmt_int(summary.not_mapped, lang), help=t("metric_not_mapped_help", lang))
 
 # --- map ----------------------------------------------------------------------------------------------

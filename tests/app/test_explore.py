@@ -175,3 +175,10 @@ def test_the_citation_warns_that_uploads_do_not_travel_in_the_link():
     at, _ = _with_upload("good_en.csv", lang="en")
     cite = " ".join(c.value for c in at.code)
     assert "http://localhost:8501/?" in cite and "upload" in cite.lower()
+
+
+def test_the_fatalities_metric_says_how_many_incidents_have_no_figure(joined):
+    at = run(lang="en")
+    unknown = int(joined["fatalities_max"].isna().sum())
+    assert metric(at, "Fatalities") == f"{int(joined.fatalities_min.sum())}-{int(joined.fatalities_max.sum())}"
+    assert f"{unknown} with no death toll reported" in " ".join(c.value for c in at.caption)
