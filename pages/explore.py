@@ -37,7 +37,7 @@ with st.sidebar:
     st.multiselect(t("filter_type", lang), incident_types, key="types", format_func=lambda k: type_labels.get(k, k),
                    placeholder=t("choose", lang))
     st.multiselect(t("filter_actor", lang), list(cat.actors.actor_id), key="actors",
-                   format_func=lambda a: actor_label(cat, a), help=t("filter_actor_help", lang),
+                   format_func=lambda a: actor_label(cat, a, lang), help=t("filter_actor_help", lang),
                    placeholder=t("choose", lang))
     st.number_input(t("filter_min_fatalities", lang), min_value=0, step=1, key="min_fatalities",
                     help=t("filter_min_fatalities_help", lang))

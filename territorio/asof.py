@@ -86,7 +86,7 @@ def standing_rows(cat: Catalog, zones: gpd.GeoDataFrame, control: gpd.GeoDataFra
              "sources": source_rows(cat, r["source_event_ids"])}
             for r in zones.to_dict("records")]
     rows += [{"area": area_label(cat, r["sector_id"]),
-              "what": t("what_control", lang, group=actor_label(cat, r["group_id"]),
+              "what": t("what_control", lang, group=actor_label(cat, r["group_id"], lang),
                         confidence=t(f"confidence_{r['confidence']}", lang)),
               "period": r, "note": r[f"note_{lang}"], "sources": source_rows(cat, r["source_event_ids"])}
              for r in control.to_dict("records")]

@@ -65,10 +65,14 @@ def area_label(cat: Catalog, area_id: str) -> str:
 
 
 def actor_names(cat: Catalog) -> dict[str, str]:
+    """Folded id, name, Spanish name (each also without its bracketed part) or alias -> actor id."""
     names: dict[str, str] = {}
     for row in cat.actors.itertuples():
-        for n in [row.actor_id, row.name, row.name.split("(")[0], *split_list(row.aliases)]:
-            names.setdefault(fold(n), row.actor_id)
+        name_es = getattr(row, "name_es", "") or ""
+        for n in [row.actor_id, row.name, row.name.split("(")[0], name_es, name_es.split("(")[0],
+                  *split_list(row.aliases)]:
+            if fold(n):
+                names.setdefault(fold(n), row.actor_id)
     return names
 
 
@@ -90,6 +94,11 @@ def type_names(cat: Catalog) -> dict[str, str]:
     return names
 
 
-def actor_label(cat: Catalog, actor_id: str) -> str:
-    hit = cat.actors.loc[cat.actors.actor_id == actor_id, "name"]
-    return str(hit.iloc[0]) if len(hit) else actor_id
+def actor_label(cat: Catalog, actor_id: str, lang: str = "en") -> str:
+    """The name people read: name_es in Spanish (the English name where it is empty), else name; unknown -> id."""
+    hit = cat.actors.loc[cat.actors.actor_id == actor_id]
+    if not len(hit):
+        return actor_id
+    row = hit.iloc[0]
+    spanish = str(row.get("name_es", "") or "").strip() if lang == "es" else ""
+    return spanish or str(row["name"])

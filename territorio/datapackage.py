@@ -325,6 +325,8 @@ RESOURCES += [
          "Each actor with aliases; a leader points to his group.",
          _fields(("actor_id", "string", "Stable id.", {"required": True, "unique": True, "pattern": "^[a-z0-9_]+$"}),
                  ("name", "string", "Common short name.", REQ),
+                 ("name_es", "string", "The same name in Spanish: proper names and aliases unchanged, descriptive "
+                                       "parts and institutions in their Spanish wording.", REQ),
                  ("kind", "string", "Kind of actor.", {"required": True, "enum": ["gang", "leader", "security_force",
                                                                                   "official", "armed_group"]}),
                  ("aliases", "string", "Other names and spellings, ' | '-separated."),

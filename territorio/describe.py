@@ -84,7 +84,7 @@ def _what(cat: Catalog, spec: FilterSpec, s: Summary, lang: str) -> str:
         labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
         parts.append(f"({_join_words([labels.get(k, k).lower() for k in spec.types], lang)})")
     if spec.actors:
-        parts.append(t("involving", lang, actors=_join_words([actor_label(cat, a) for a in spec.actors], lang)))
+        parts.append(t("involving", lang, actors=_join_words([actor_label(cat, a, lang) for a in spec.actors], lang)))
     if spec.min_fatalities:
         parts.append(t("at_least_killed", lang, n=fmt_int(spec.min_fatalities, lang)))
     return " ".join(parts)

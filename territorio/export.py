@@ -29,7 +29,7 @@ def table(cat: Catalog, joined: pd.DataFrame, mask, uncertain, lang: str = "en")
     sel["title"] = sel[f"title_{lang}"]
     sel["summary"] = sel[f"summary_{lang}"]
     sel["controlling_group"] = sel["controlling_group"].map(
-        lambda g: actor_label(cat, g) if g and g != "uncertain" else g)
+        lambda g: actor_label(cat, g, lang) if g and g != "uncertain" else g)
     return sel.sort_values(["date_lo", "id"])[COLUMNS].reset_index(drop=True)
 
 

@@ -221,7 +221,7 @@ def control_layer(cat: Catalog, control: gpd.GeoDataFrame, day_label: str, lang:
     colors = group_colors(cat)
     data = control.copy()
     data["area_id"] = data["sector_id"]
-    data["name"] = [actor_label(cat, g) for g in data["group_id"]]
+    data["name"] = [actor_label(cat, g, lang) for g in data["group_id"]]
     data["label"] = [f"{t('confidence_' + c, lang)}" + (f" · {t('conflicting_reports', lang)}" if k else "")
                      + " — " + t("see_sources_below", lang) for c, k in zip(data["confidence"], data["conflict"])]
     data["color"] = data["group_id"].map(colors)
@@ -233,7 +233,7 @@ def control_layer(cat: Catalog, control: gpd.GeoDataFrame, day_label: str, lang:
                                            "fillColor": f["properties"]["color"],
                                            "fillOpacity": f["properties"]["opacity"]},
                  className="control").add_to(group)
-    items = [LegendItem(actor_label(cat, g), "fill", c, opacity=0.55) for g, c in colors.items()
+    items = [LegendItem(actor_label(cat, g, lang), "fill", c, opacity=0.55) for g, c in colors.items()
              if g in set(data["group_id"])]
     items += [LegendItem(t("confidence_" + k, lang), "fill", "#777777", opacity=o)
               for k, o in CONFIDENCE_OPACITY.items() if k in set(data["confidence"])]

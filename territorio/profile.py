@@ -154,20 +154,21 @@ def _control_entries(cat: Catalog, related: set[str], confidence_labels: dict[st
     for c in cat.claims[cat.claims.sector_id.isin(related)].itertuples(index=False):
         out.append(Entry(dates.interval(c.start, c.start_precision)[0],
                          _when(c.start, c.start_precision, c.end, c.end_precision, lang), "control",
-                         f"{actor_label(cat, c.group_id)} ({confidence_labels.get(c.confidence, c.confidence)}, "
+                         f"{actor_label(cat, c.group_id, lang)} ({confidence_labels.get(c.confidence, c.confidence)}, "
                          f"{area_label(cat, c.sector_id)}). {getattr(c, f'note_{lang}')}",
                          _ids(c.source_event_ids)))
     return out
 
 
-def _actors(cat: Catalog, incidents: pd.DataFrame, timeline: list[Entry], related: set[str]) -> pd.DataFrame:
+def _actors(cat: Catalog, incidents: pd.DataFrame, timeline: list[Entry], related: set[str], lang: str
+            ) -> pd.DataFrame:
     counts: dict[str, int] = {}
     for value in incidents["actor_ids"].fillna(""):
         for a in split_list(value):
             counts[a] = counts.get(a, 0) + 1
     for g in cat.claims[cat.claims.sector_id.isin(related)].group_id:
         counts.setdefault(g, 0)
-    rows = [{"actor_id": a, "actor": actor_label(cat, a), "incidents": n} for a, n in counts.items()]
+    rows = [{"actor_id": a, "actor": actor_label(cat, a, lang), "incidents": n} for a, n in counts.items()]
     frame = pd.DataFrame(rows, columns=["actor_id", "actor", "incidents"])
     return frame.sort_values(["incidents", "actor"], ascending=[False, True]).reset_index(drop=True)
 
@@ -199,7 +200,7 @@ def build(cat: Catalog, joined: pd.DataFrame, area_id: str, lang: str) -> Profil
     event_ids = {i for e in timeline for i in e.event_ids}
     return Profile(area_id, kind, area_label(cat, area_id), incidents,
                    population(cat, area_id) if kind == "parish" else None, tuple(timeline),
-                   _actors(cat, incidents, timeline, related), _sources(cat, event_ids))
+                   _actors(cat, incidents, timeline, related, lang), _sources(cat, event_ids))
 
 
 # --- in words and tables (what the page shows) --------------------------------------------------------

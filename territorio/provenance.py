@@ -37,7 +37,7 @@ def filter_sentence(cat: Catalog, spec: FilterSpec, lang: str) -> str:
         t("words_incidents", lang) + ", " + _period(spec, lang),
         _listed([area_label(cat, a) for a in spec.areas], "words_all_areas", "words_areas", lang),
         _listed([type_labels.get(k, k) for k in spec.types], "words_all_types", "words_types", lang),
-        _listed([actor_label(cat, a) for a in spec.actors], "words_all_actors", "words_actors", lang),
+        _listed([actor_label(cat, a, lang) for a in spec.actors], "words_all_actors", "words_actors", lang),
     ]
     if spec.min_fatalities > 0:
         parts.append(t("words_min_fatalities", lang, n=spec.min_fatalities))
