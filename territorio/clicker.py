@@ -48,7 +48,7 @@ def button_selector(action: str, key_prefix: str) -> str:
 
 
 def bridge_script(key_prefix: str) -> str:
-    """JS for a zero-height st.components.v1.html iframe: listens on the parent page for clicker keys and
+    """JS for a tiny same-origin iframe (st.iframe): listens on the parent page for clicker keys and
     for keys forwarded by the map, and clicks the Previous/Next button. Typing in a text field is left alone.
     The listeners are removed when the iframe goes away."""
     selectors = json.dumps({a: button_selector(a, key_prefix) for a in set(KEY_ACTIONS.values())})

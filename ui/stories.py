@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from territorio import clicker, mapview, stories
 from territorio.dates import format_range
@@ -132,7 +131,7 @@ def nav_buttons(scene_count: int, lang: str, cols) -> None:
 
 def clicker_bridge() -> None:
     """The page-level key listener (also receives keys the map iframe forwards). Constant, so never remounted."""
-    components.html(clicker.bridge_script(KEY_PREFIX), height=0)
+    st.iframe(clicker.bridge_script(KEY_PREFIX), height=1)
 
 
 PRESENTATION_CSS = """<style>
@@ -140,19 +139,19 @@ PRESENTATION_CSS = """<style>
 [data-testid="stSidebarCollapsedControl"], [data-testid="stStatusWidget"], footer { display: none !important; }
 .block-container, [data-testid="stMainBlockContainer"] { padding: 0.6rem 1.2rem 0.5rem 1.2rem !important;
   max-width: 100% !important; }
-.brief-title { font-size: 26px; font-weight: 700; line-height: 1.2; margin: 0; }
-.brief-counter { font-size: 26px; font-weight: 600; text-align: right; margin: 0; }
-.brief-caption { font-size: 30px; line-height: 1.35; margin: 0 0 0.6rem 0; }
-.brief-outside { font-size: 24px; line-height: 1.3; border-left: 6px solid #000; padding: 0.3rem 0.7rem;
+.brief-title { font-size: 26px !important; font-weight: 700; line-height: 1.2; margin: 0; }
+.brief-counter { font-size: 26px !important; font-weight: 600; text-align: right; margin: 0; }
+.brief-caption { font-size: 30px !important; line-height: 1.35 !important; margin: 0 0 0.6rem 0; }
+.brief-outside { font-size: 24px !important; line-height: 1.3; border-left: 6px solid #000; padding: 0.3rem 0.7rem;
   background: #fff7d6; margin: 0.4rem 0 0.8rem 0; }
-.brief-window { font-size: 22px; color: #333; margin: 0.3rem 0; }
-.brief-notes { font-size: 30px; line-height: 1.4; }
-.brief-sources { font-size: 18px; }
+.brief-window { font-size: 22px !important; color: #333; margin: 0.3rem 0; }
+.brief-notes { font-size: 30px !important; line-height: 1.4; }
+.brief-sources { font-size: 18px !important; }
 .brief-sources a { word-break: break-word; }
-.stButton button { font-size: 22px !important; min-height: 3rem; }
+.stButton button, .stButton button p { font-size: 22px !important; min-height: 3rem; }
 iframe[title="streamlit_folium.st_folium"] { border: 1px solid #999; }
 </style>"""
 
 
 def presentation_css() -> None:
-    st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)
+    st.html(PRESENTATION_CSS)
