@@ -81,7 +81,7 @@ def draft_editor(lang: str) -> None:
     cols = st.columns(len(LANGS))
     for col, code in zip(cols, LANGS):
         with col:
-            _text_input(t("brief_draft_title", lang, lang=code), story["title"], code, f"draft_title_{code}")
+            _text_input(t("brief_draft_title", lang, code=code), story["title"], code, f"draft_title_{code}")
     for i, scene in enumerate(story["scenes"]):
         n = i + 1
         window = format_range(dt.date.fromisoformat(scene["window"]["from"]),
@@ -90,7 +90,7 @@ def draft_editor(lang: str) -> None:
         cols = st.columns(len(LANGS))
         for col, code in zip(cols, LANGS):
             with col:
-                _text_input(t("brief_draft_caption", lang, n=n, lang=code), scene["caption"], code,
+                _text_input(t("brief_draft_caption", lang, n=n, code=code), scene["caption"], code,
                             f"draft_caption_{i}_{code}_{len(story['scenes'])}", area=True)
         st.button(t("brief_draft_remove", lang, n=n), key=f"draft_remove_{i}", on_click=_remove_scene, args=(i,))
 

@@ -33,15 +33,13 @@ TEXTS = {
                                 "“Add this view to my story”.",
                           "es": "Aún no hay escenas: en la página del mapa, elige filtros y encuadre y pulsa "
                                 "“Añadir esta vista a mi relato”."},
-    "brief_draft_title": {"en": "Title ({lang})", "es": "Título ({lang})"},
-    "brief_draft_caption": {"en": "Scene {n} caption ({lang})", "es": "Texto de la escena {n} ({lang})"},
-    "brief_draft_notes": {"en": "Scene {n} speaker notes ({lang})", "es": "Notas de la escena {n} ({lang})"},
+    "brief_draft_title": {"en": "Title ({code})", "es": "Título ({code})"},
+    "brief_draft_caption": {"en": "Scene {n} caption ({code})", "es": "Texto de la escena {n} ({code})"},
     "brief_draft_remove": {"en": "Remove scene {n}", "es": "Quitar la escena {n}"},
     "brief_draft_download": {"en": "Download the story (YAML)", "es": "Descargar el relato (YAML)"},
     "brief_draft_play": {"en": "Play your story", "es": "Mostrar tu relato"},
     "brief_draft_problems": {"en": "Fix these before playing or downloading:",
                              "es": "Corrige esto antes de mostrar o descargar:"},
-    "brief_draft_summary": {"en": "{n} scene(s): {window}", "es": "{n} escena(s): {window}"},
     "brief_draft_default_title": {"en": "My story", "es": "Mi relato"},
     "save_scene": {"en": "Add this view to my story", "es": "Añadir esta vista a mi relato"},
     "save_scene_help": {"en": "Adds the current filters, layers and map view as a scene of your story "
