@@ -109,7 +109,7 @@ def highlight_layer(cat: Catalog, joined: pd.DataFrame, scene: dict, lang: str
     for rec in points.to_dict("records"):
         folium.CircleMarker([rec["lat"], rec["lon"]], className="highlight highlight-incident", pane="incidents",
                             interactive=False, **HIGHLIGHT_RING).add_to(group)
-    item = LegendItem(t("brief_highlight", lang), "line", HIGHLIGHT_STYLE["color"])
+    item = LegendItem(t("brief_highlight_item", lang), "line", HIGHLIGHT_STYLE["color"])
     return group, LegendSection(t("brief_highlight", lang), (item,))
 
 

@@ -122,7 +122,7 @@ def _legend(cat: Catalog, scene: dict, data: scenes.SceneData, type_labels: dict
         shown = data.incidents[data.incidents["mapped"]]
         items += [{"label": i.label, "color": i.color, "kind": "circle"}
                   for i in layers.type_legend(type_labels, lang, set(shown["type"]))[:-2] if len(shown)]
-    items.append({"label": t("brief_highlight", lang), "color": scenes.HIGHLIGHT_STYLE["color"], "kind": "line"})
+    items.append({"label": t("brief_highlight_item", lang), "color": scenes.HIGHLIGHT_STYLE["color"], "kind": "line"})
     return items
 
 

@@ -12,6 +12,8 @@ TEXTS = {
     "brief_no_sources": {"en": "This scene cites no source.", "es": "Esta escena no cita fuentes."},
     "brief_window": {"en": "Dates shown: {window}", "es": "Fechas mostradas: {window}"},
     "brief_highlight": {"en": "Highlighted in this scene", "es": "Destacado en esta escena"},
+    "brief_highlight_item": {"en": "Black outline or ring: what the caption is about",
+                             "es": "Contorno o anillo negro: de lo que habla el texto"},
     "brief_notes_title": {"en": "Speaker notes", "es": "Notas del presentador"},
     "brief_no_notes": {"en": "No notes for this scene.", "es": "Esta escena no tiene notas."},
     "brief_next_up": {"en": "Next: {caption}", "es": "Siguiente: {caption}"},
