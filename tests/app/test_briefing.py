@@ -4,6 +4,7 @@ speaker-notes view, bad links, and a presenter's own story built with save_scene
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from territorio.i18n import t
 from territorio.paths import REPO_ROOT
 
 PAGE = str(REPO_ROOT / "pages/briefing.py")
@@ -34,6 +35,8 @@ def test_the_story_opens_in_both_languages(lang, first, title):
     assert first in counter(at) and title in html_of(at)
     assert "href=\"https://" in html_of(at)          # the scene's sources as links
     assert at.button(key="brief_prev").disabled
+    offline = at.get("download_button")[0].proto
+    assert offline.label == t("brief_download_html", lang) and offline.url.endswith(".html")
 
 
 def test_next_and_previous_change_the_scene_and_the_url():
