@@ -52,6 +52,12 @@ def pick_story(requested: str) -> tuple[stories.Story, list[str]]:
     return shipped(DEFAULT_STORY), [t("brief_unknown_story", lang, story=requested, default=DEFAULT_STORY)]
 
 
+def text(value: str) -> str:
+    """Data text for an HTML block: escaped, on one line (a blank line would end the block and let
+    markdown through)."""
+    return html.escape(" ".join(str(value).split()))
+
+
 def play(story_id: str) -> None:
     st.session_state["brief_play"] = story_id
 
@@ -66,7 +72,7 @@ story, warnings = pick_story(requested)
 bad_scene = ui.seed_scene(story.id, len(story.scenes), st.query_params.get("scene"))
 notes_view = st.query_params.get("notes") == "1"
 
-top[0].markdown(f"<p class='brief-title'>{html.escape(story.title[lang])}</p>", unsafe_allow_html=True)
+top[0].markdown(f"<p class='brief-title'>{text(story.title[lang])}</p>", unsafe_allow_html=True)
 ui.nav_buttons(len(story.scenes), lang, top[2:4])
 i = st.session_state[ui.SCENE_KEY]
 scene = story.scenes[i]
@@ -82,22 +88,22 @@ if dict(st.query_params) != wanted:
 
 
 def caption_block() -> None:
-    st.markdown(f"<p class='brief-caption'>{html.escape(scene['caption'][lang])}</p>", unsafe_allow_html=True)
+    st.markdown(f"<p class='brief-caption'>{text(scene['caption'][lang])}</p>", unsafe_allow_html=True)
     if scene["outside_map"]:
-        st.markdown(f"<p class='brief-outside'>{html.escape(scene['outside_map'][lang])}</p>",
+        st.markdown(f"<p class='brief-outside'>{text(scene['outside_map'][lang])}</p>",
                     unsafe_allow_html=True)
 
 
 def facts_block() -> None:
     spec = stories.scene_spec(scene)
-    st.markdown(f"<p class='brief-window'>{html.escape(t('brief_window', lang, window=format_range(spec.date_from, spec.date_to, lang)))}</p>",
-                unsafe_allow_html=True)
+    window = t("brief_window", lang, window=format_range(spec.date_from, spec.date_to, lang))
+    st.markdown(f"<p class='brief-window'>{text(window)}</p>", unsafe_allow_html=True)
     chosen = scenes.selected(cat, joined, scene)
     unmapped = int((~chosen["mapped"]).sum())
     if unmapped and "incidents" in scene["layers"]:
         st.caption(t("brief_not_mapped", lang, n=unmapped))
-    listed = scenes.sources_html(cat, scene, lang) if scene["sources"] else html.escape(t("brief_no_sources", lang))
-    st.markdown(f"<div class='brief-sources'><b>{html.escape(t('brief_sources', lang))}</b>{listed}</div>",
+    listed = scenes.sources_html(cat, scene, lang) if scene["sources"] else text(t("brief_no_sources", lang))
+    st.markdown(f"<div class='brief-sources'><b>{text(t('brief_sources', lang))}</b>{listed}</div>",
                 unsafe_allow_html=True)
 
 
@@ -106,7 +112,7 @@ if notes_view:
     caption_block()
     st.subheader(t("brief_notes_title", lang))
     notes = scene["notes"].get(lang) or t("brief_no_notes", lang)
-    st.markdown(f"<p class='brief-notes'>{html.escape(notes)}</p>", unsafe_allow_html=True)
+    st.markdown(f"<p class='brief-notes'>{text(notes)}</p>", unsafe_allow_html=True)
     following = story.scenes[i + 1]["caption"][lang] if i + 1 < len(story.scenes) else None
     st.info(escape_markdown(t("brief_next_up", lang, caption=following) if following else t("brief_last_scene", lang),
                             limit=600))

@@ -110,3 +110,21 @@ def test_a_saved_view_becomes_a_scene_the_briefing_page_plays():
     assert not at.exception, at.exception
     assert "Scene 1 of 1" in counter(at) and "El Paraíso, February 2019" in html_of(at)
     assert at.query_params["story"] == "draft"
+
+
+def test_hostile_draft_text_is_shown_as_text():
+    evil = "x\n\n[click](javascript:alert(1)) <script>alert(2)</script> <img src=x onerror=alert(3)>"
+    draft = {"title": {"en": evil, "es": evil}, "scenes": [{
+        "caption": {"en": evil, "es": evil}, "window": {"from": "2019-02-01", "to": "2019-02-28"},
+        "layers": ["incidents"], "view": {"lat": 10.486, "lon": -66.93, "zoom": 14.0}}]}
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.session_state["story_draft"] = draft
+    at.query_params["story"] = "draft"
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    shown = html_of(at)
+    assert "<script>" not in shown and "<img" not in shown
+    # one line inside the HTML block: no blank line lets the markdown link out of it
+    assert ("<p class='brief-caption'>x [click](javascript:alert(1)) &lt;script&gt;alert(2)&lt;/script&gt; "
+            "&lt;img src=x onerror=alert(3)&gt;</p>") in shown
