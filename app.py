@@ -13,6 +13,7 @@ page = st.navigation(
         st.Page("pages/study.py", title=t("page_study", lang), url_path="study"),
         st.Page("pages/sources.py", title=t("page_sources", lang), url_path="sources"),
         st.Page("pages/upload.py", title=t("page_upload", lang), url_path="upload"),
+        st.Page("pages/briefing.py", title=t("page_briefing", lang), url_path="briefing"),
     ]
 )
 page.run()

@@ -308,6 +308,18 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _story_args(p: argparse.ArgumentParser) -> None:
+    from territorio import story_cli
+
+    story_cli.add_arguments(p)
+
+
+def _story(args: argparse.Namespace) -> int:
+    from territorio import story_cli
+
+    return story_cli.run(args)
+
+
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "serve": ("start the dashboard (as `streamlit run app.py` would)", _serve_args, _serve),
     "data": ("rebuild or validate the embedded data package", _data_args, _data),
@@ -318,6 +330,8 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "study": ("incidents before vs after a policy date, inside vs outside the designated areas",
               _study_args, _study),
     "render": ("the map of the filtered incidents as a PNG or SVG picture (offline)", _render_args, _render),
+    "story": ("briefing stories: list them, validate a story file, export one as an offline HTML file",
+              _story_args, _story),
 }
 
 

@@ -42,6 +42,7 @@ OSM_TILES = {
 class MapOptions:
     lang: str = "en"
     online_tiles: bool = False
+    keyboard: bool = True    # Leaflet's arrow-key panning; off where the arrow keys step a briefing's scenes
 
 
 def _escaped(frame: gpd.GeoDataFrame, columns: list[str]) -> gpd.GeoDataFrame:
@@ -99,7 +100,7 @@ def base_map(opts: MapOptions, center=CARACAS_CENTER, zoom=DEFAULT_ZOOM) -> foli
         control_scale=False,
         minZoom=MIN_ZOOM,
         maxZoom=MAX_ZOOM,
-        keyboard=True,
+        keyboard=opts.keyboard,
         zoomSnap=0.25,
         zoomDelta=0.5,
     )
