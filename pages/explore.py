@@ -15,6 +15,7 @@ from territorio import citation, export, provenance
 from ui import analyst
 from ui import explore as ui
 from ui import imports as ui_imports
+from ui.stories import save_scene_button
 from ui.common import catalog, footer, joined_catalog, setup_page
 
 lang = setup_page("page_explore")
@@ -125,6 +126,7 @@ st_folium(base, key=ui.MAP_KEY, height=700, use_container_width=True, feature_gr
           center=(view.lat, view.lon) if view else None, zoom=view.zoom if view else None,
           returned_objects=clicks.RETURNED, on_change=ui.on_map_change)
 st.markdown(f"**{escape_markdown(describe.sentence(cat, spec, summary, lang), limit=1000)}**")
+save_scene_button(spec, st.session_state.get("map_view"), [n for n, on in shown.items() if on], measure, lang)
 for name, v in upload_views.items():
     st.markdown(escape_markdown(t("upload_sentence", lang, name=name, n=fmt_int(v.matched, lang),
                                   total=fmt_int(v.total, lang), outside=fmt_int(v.outside, lang),

@@ -182,3 +182,15 @@ def test_the_fatalities_metric_says_how_many_incidents_have_no_figure(joined):
     unknown = int(joined["fatalities_max"].isna().sum())
     assert metric(at, "Fatalities") == f"{int(joined.fatalities_min.sum())}-{int(joined.fatalities_max.sum())}"
     assert f"{unknown} with no death toll reported" in " ".join(c.value for c in at.caption)
+
+
+def test_save_this_view_as_a_scene_of_a_draft_story():
+    at = run(**{"from": "2019-02-01", "to": "2019-02-28", "area": "cota_905", "lang": "en",
+                "lat": "10.48", "lon": "-66.93", "zoom": "14"})
+    at.button(key="save_scene").click().run()
+    assert not at.exception, at.exception
+    draft = at.session_state["story_draft"]
+    scenes = draft["scenes"] if isinstance(draft, dict) else draft
+    scene = scenes[-1]
+    text = str(scene)
+    assert "2019-02-01" in text and "2019-02-28" in text and "cota_905" in text and "14" in text
