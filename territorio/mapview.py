@@ -106,6 +106,7 @@ def base_map(opts: MapOptions, center=CARACAS_CENTER, zoom=DEFAULT_ZOOM) -> foli
     )
     _offline(m)
     _MetricScale().add_to(m)
+    _FocusWithoutScrolling().add_to(m)
     m.get_root().header.add_child(
         Element(
             "<style>.leaflet-container{background:%s;font-size:15px}"
@@ -180,6 +181,27 @@ class _MetricScale(MacroElement):
     _template = Template(
         """{% macro script(this, kwargs) %}
         L.control.scale({imperial: false, position: 'bottomright'}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+
+class _FocusWithoutScrolling(MacroElement):
+    """Leaflet focuses the map on mousedown (for arrow-key panning) with a plain focus(), which scrolls a
+    partly visible map into view in the middle of a click: the click then lands elsewhere. Focus it
+    without scrolling."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        (function(m){
+          var k = m.keyboard;
+          if (!k || !k.enabled()) { return; }
+          k.removeHooks();
+          k._onMouseDown = function () {
+            if (this._focused) { return; }
+            this._map._container.focus({preventScroll: true});
+          };
+          k.addHooks();
+        })({{ this._parent.get_name() }});
         {% endmacro %}"""
     )
 

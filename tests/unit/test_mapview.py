@@ -71,3 +71,7 @@ def test_peace_zone_hatches_are_defined_for_every_status():
     html = _html(_map())
     for status in mapview.ZONE_STYLES:
         assert f'id="tl-hatch-{status}"' in html and f"path.zone-{status}{{fill:url(#tl-hatch-{status})}}" in html
+
+
+def test_clicking_a_partly_visible_map_does_not_scroll_the_page_first():
+    assert "focus({preventScroll: true})" in _html(_map())
