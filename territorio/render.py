@@ -48,8 +48,19 @@ def _selected(cat: Catalog, joined: pd.DataFrame, spec_or_mask) -> pd.DataFrame:
     return joined[pd.Series(spec_or_mask, index=joined.index).astype(bool)]
 
 
-def _frame(ax, parishes: gpd.GeoDataFrame) -> tuple[float, float, float, float]:
-    x0, y0, x1, y1 = parishes.total_bounds
+def _focus(cat: Catalog, spec_or_mask) -> gpd.GeoSeries:
+    """What the picture frames: the chosen areas (parishes and sectors, with the parishes they touch),
+    or all of metropolitan Caracas."""
+    areas = set(spec_or_mask.areas) if isinstance(spec_or_mask, filters.FilterSpec) else set()
+    sectors = cat.sectors[cat.sectors.sector_id.isin(areas)].geometry
+    parishes = cat.parishes[cat.parishes.pcode.isin(areas) | cat.parishes.intersects(sectors.union_all())
+                            if len(sectors) else cat.parishes.pcode.isin(areas)].geometry
+    chosen = pd.concat([sectors, parishes])
+    return chosen if len(chosen) else cat.parishes.geometry
+
+
+def _frame(ax, focus: gpd.GeoSeries) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = focus.total_bounds
     box = (x0 - MARGIN_DEG, y0 - MARGIN_DEG, x1 + MARGIN_DEG, y1 + MARGIN_DEG)
     ax.set_xlim(box[0], box[2])
     ax.set_ylim(box[1], box[3])
@@ -108,6 +119,18 @@ def _texts(fig: Figure, cat: Catalog, sentence: str, shown: int, not_drawn: int,
              f"{t('render_credit', lang)}", fontsize=7.5, ha="left")
 
 
+LABEL_MAX_WIDTH_DEG = 0.2   # parish names are drawn when the picture frames a part of the city
+
+
+def _labels(ax, cat: Catalog, box) -> None:
+    if box[2] - box[0] > LABEL_MAX_WIDTH_DEG:
+        return
+    inside = cat.parishes[cat.parishes.label_lon.between(box[0], box[2]) & cat.parishes.label_lat.between(box[1], box[3])]
+    for row in inside.itertuples():
+        ax.annotate(row.name, (row.label_lon, row.label_lat), ha="center", va="center", fontsize=9, color="#333333",
+                    annotation_clip=True)
+
+
 def render_map(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en", fmt: str = "png", *,
                municipalities: gpd.GeoDataFrame | None = None, sentence: str | None = None,
                dpi: int = 150) -> Picture:
@@ -119,8 +142,9 @@ def render_map(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en
     fig = Figure(figsize=(10, 7.6), dpi=dpi, facecolor="white")
     FigureCanvasAgg(fig)
     ax = fig.add_axes((0.01, 0.27, 0.98, 0.63))
-    box = _frame(ax, cat.parishes)
+    box = _frame(ax, _focus(cat, spec_or_mask))
     _areas(ax, cat, municipalities)
+    _labels(ax, cat, box)
     shown = _incidents(ax, rows, box)
     _legend(ax, rows, type_labels, lang)
     _texts(fig, cat, provenance.sentence_for(cat, spec_or_mask, lang, sentence), shown, len(rows) - shown, lang)

@@ -64,3 +64,11 @@ def test_cli_render(tmp_path, name, code):
     assert (tmp_path / name).exists() == (code == 0)
     if code:
         assert ".png or .svg" in out.stderr
+
+
+def test_a_picture_of_one_area_is_framed_on_it_and_names_its_parishes(cat, joined):
+    spec = filters.resolve(cat, areas=["Cota 905"])
+    svg = render.render_map(cat, joined, spec, "en", "svg").data.decode()
+    whole = render.render_map(cat, joined, filters.resolve(cat), "en", "svg").data.decode()
+    assert "El Paraíso" in svg and "Petare" not in svg      # framed on Cota 905, labelled
+    assert "El Paraíso" not in whole                          # the whole city: no crowd of names
