@@ -49,6 +49,18 @@ def incident_popup(row: dict, sources: list[dict], type_label: str, lang: str) -
     )
 
 
+POPUP_COLUMNS = ["id", "type", "date", "date_end", "date_precision", "fatalities_min", "fatalities_max",
+                 "location_precision"]
+
+
+def incident_popups(rows: pd.DataFrame, sources_by_event: dict[str, list[dict]], type_labels: dict[str, str],
+                    lang: str) -> list[str]:
+    """The popups of these rows only (build them for the incidents drawn, not for a whole selection)."""
+    cols = [*POPUP_COLUMNS, f"title_{lang}", f"actors_{lang}", f"summary_{lang}"]
+    return [incident_popup(r, sources_by_event.get(r["id"], []), type_labels.get(r["type"], r["type"]), lang)
+            for r in rows[cols].to_dict("records")]
+
+
 def source_list(sources: list[dict], lang: str) -> str:
     """Sources as a list of links, mirror copies marked."""
     items = []
