@@ -3,7 +3,8 @@ selection (or in the current view), otherwise counts per hexagon computed here o
 
 Hexagons are pointy-top, in a local plane where a degree of longitude is shrunk by cos(latitude), so
 they look regular on the map; their size follows the zoom (about 30 px across at any zoom).
-Every mapped incident of the selection falls in exactly one hexagon: the counts add up to it.
+Every mapped incident of the selection falls in exactly one hexagon: the counts add up to it (when the
+view is known, only the hexagons around it are kept; the note still counts every mapped incident).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pandas as pd
 
 POINT_LIMIT = 800          # individual points drawn at most (each carries its popup)
 DEFAULT_ZOOM = 12.0
+VIEW_PADDING = 0.5         # hexagons sent around the view: half a view's size on each side
 HEX_KM_AT_ZOOM_12 = 0.6    # hexagon circumradius at zoom 12; halves with each zoom level in
 KM_PER_DEG_LAT = 111.32
 SQRT3 = math.sqrt(3)
@@ -28,6 +30,10 @@ class Bounds:
     north: float
     east: float
 
+    def padded(self, share: float) -> Bounds:
+        dy, dx = (self.north - self.south) * share, (self.east - self.west) * share
+        return Bounds(self.south - dy, self.west - dx, self.north + dy, self.east + dx)
+
     def contains(self, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
         return (lat >= self.south) & (lat <= self.north) & (lon >= self.west) & (lon <= self.east)
 
@@ -38,7 +44,7 @@ class Plan:
     drawn: np.ndarray         # positions (into the joined frame) of the points drawn
     mapped: int               # mapped incidents in the selection
     in_view: int | None       # of those, in the current view (None: view unknown)
-    cells: pd.DataFrame       # hexagons: q, r, n, lat, lon (centre)
+    cells: pd.DataFrame       # hexagons: q, r, n, lat, lon (centre); around the view when it is known
     radius_deg: float         # hexagon circumradius, in degrees of latitude
     lat0: float               # latitude of the local plane
 
@@ -55,6 +61,8 @@ def plan(lat: np.ndarray, lon: np.ndarray, chosen: np.ndarray, bounds: Bounds | 
     if in_view is not None and len(in_view) <= limit:
         return Plan("points", in_view, len(where), len(in_view), _no_cells(), radius, lat0)
     cells = hex_cells(lat[where], lon[where], radius, lat0)
+    if bounds is not None:      # only the hexagons around the view are sent; a pan reruns the page
+        cells = cells[bounds.padded(VIEW_PADDING).contains(cells["lat"].to_numpy(), cells["lon"].to_numpy())]
     return Plan("hexagons", where[:0], len(where), None if in_view is None else len(in_view), cells, radius, lat0)
 
 

@@ -22,7 +22,7 @@ from territorio.i18n import t
 from territorio.legend import LegendItem, LegendSection
 from territorio.numbers import fmt_int
 
-CLUSTER_LIMIT = 150    # up to this many points: the catalog's clustered layer (co-located points spread)
+CLUSTER_LIMIT = 50     # up to this many points: the catalog's clustered layer (co-located points spread)
 # Hexagon classes: viridis (colour-blind safe, reads in greyscale), light = few; not the choropleth's blues.
 HEX_COLORS = ["#fde725", "#7ad151", "#22a884", "#2a788e", "#414487"]
 PopupFn = Callable[[pd.DataFrame], list[str]]
@@ -131,12 +131,13 @@ var {{ this.get_name() }} = (function () {
 
 def hexagon_layer(p: aggregate.Plan, lang: str) -> tuple[folium.FeatureGroup, LegendSection]:
     breaks = layers.class_breaks(int(p.cells["n"].max()) if len(p.cells) else 0, len(HEX_COLORS))
-    rows = [[round(float(la), 5), round(float(lo), 5), layers.class_of(n, breaks), fmt_int(int(n), lang)]
-            for n, la, lo in zip(p.cells["n"], p.cells["lat"], p.cells["lon"])]
+    classes = np.searchsorted(np.array(breaks), p.cells["n"].to_numpy(), side="right") - 1
+    rows = [[round(float(la), 5), round(float(lo), 5), int(c), fmt_int(int(n), lang)]
+            for n, la, lo, c in zip(p.cells["n"], p.cells["lat"], p.cells["lon"], classes)]
     group = folium.FeatureGroup(name=t("layer_incidents", lang))
     tips = [html.escape(t("agg_tip_one", lang)), html.escape(t("agg_tip", lang, n="{n}"))]
     Hexagons(rows, p.radius_deg, p.lat0, HEX_COLORS, tips).add_to(group)
     items = tuple(LegendItem(layers._class_label(i, breaks, lang), "fill", HEX_COLORS[i], opacity=0.8)
                   for i in range(len(breaks)))
-    note = t("agg_note", lang, n=fmt_int(int(p.cells["n"].sum()), lang))
+    note = t("agg_note", lang, n=fmt_int(p.mapped, lang))
     return group, LegendSection(t("agg_title", lang), items, note)
