@@ -68,6 +68,7 @@ def run(opts: Options, say=lambda _msg: None) -> dict:
         "payload_kb_p50": round(float(np.percentile(kb, 50)), 1), "payload_kb_p95": round(float(np.percentile(kb, 95)), 1),
         "payload_kb_max": round(float(kb.max()), 1),
         "steps_as_hexagons": sum(c.mode == "hexagons" for c in costs),
+        "base_map_kb": page.base_map_kb,
         "chart_spec_ms_p50": round(float(np.median([c.chart_spec_ms for c in costs])), 1),
     }
     say(f"steps: p50 {out['step_ms_p50']} ms, p95 {out['step_ms_p95']} ms; measuring the baseline")

@@ -14,7 +14,7 @@ import pandas as pd
 from streamlit.logger import get_logger
 
 get_logger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel("ERROR")   # "no ScriptRunContext"
-from streamlit_folium import _get_feature_group_string  # noqa: E402
+from streamlit_folium import _get_feature_group_string, _get_header, _get_html, _get_map_string  # noqa: E402
 
 from territorio import aggregate, asof, bulk_layers, charts, dates, describe, filters, layers, mapview, popups
 from territorio.catalog import Catalog
@@ -78,6 +78,15 @@ def _view(cat: Catalog, rng) -> tuple[aggregate.Bounds | None, float | None]:
     return aggregate.Bounds(c.y - half * 0.6, c.x - half, c.y + half * 0.6, c.x + half), zoom
 
 
+def _base_map_kb(cat: Catalog, municipalities, lang: str) -> float:
+    """What st_folium sends for the base map on every rerun (the same at any N; the component keeps it
+    mounted while it is unchanged)."""
+    m = mapview.caracas_map(cat.parishes, municipalities, mapview.MapOptions(lang=lang))
+    m.get_root().render()
+    m.render()
+    return round(sum(len(s) for s in (_get_html(m), _get_header(m), _get_map_string(m))) / 1024, 1)
+
+
 class Page:
     """The map page's per-rerun work, with what does not change between reruns made once (as on the page:
     the catalog, the joined frame and the base map live for the server or the session)."""
@@ -89,6 +98,7 @@ class Page:
         self.base = mapview.caracas_map(cat.parishes, municipalities, mapview.MapOptions(lang=lang),
                                         focus=layers.focus_bounds(cat, joined))
         self.span = (pd.Timestamp(joined["date_lo"].min()).date(), pd.Timestamp(joined["date_hi"].max()).date())
+        self.base_map_kb = _base_map_kb(cat, municipalities, lang)
 
     def run(self, step: Step) -> StepCost:
         t0 = time.perf_counter()
