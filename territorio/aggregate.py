@@ -108,6 +108,14 @@ def hex_ring(lat: float, lon: float, radius: float, lat0: float) -> list[list[fl
     return [[round(x, 5), round(y, 5)] for x, y in [*corners, corners[0]]]
 
 
+def view_bounds(lat: float, lon: float, zoom: float, width_px: int = 1600, height_px: int = 700) -> Bounds:
+    """The area a map of that size shows around a centre at a zoom (Web Mercator: 256 px tiles), for when
+    the map has not reported its bounds yet (a link opened at a view). Generous in width."""
+    deg_per_px = 360 / (256 * 2 ** float(zoom))
+    half_w, half_h = width_px / 2 * deg_per_px, height_px / 2 * deg_per_px * math.cos(math.radians(lat))
+    return Bounds(lat - half_h, lon - half_w, lat + half_h, lon + half_w)
+
+
 def bounds_of(result: dict | None) -> Bounds | None:
     """The view st_folium reports ({'_southWest': {'lat', 'lng'}, '_northEast': ...}), if any."""
     b = (result or {}).get("bounds") or {}

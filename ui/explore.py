@@ -67,7 +67,10 @@ def on_map_change() -> None:
 def map_window() -> tuple[aggregate.Bounds | None, float | None]:
     """The view the map last reported (bounds, zoom): the incidents layer draws points only for it."""
     view = st.session_state.get("map_view")
-    return st.session_state.get("map_bounds"), (view.zoom if view else None)
+    bounds = st.session_state.get("map_bounds")
+    if bounds is None and view is not None and view.lat is not None:     # opened from a link with a view
+        bounds = aggregate.view_bounds(view.lat, view.lon, view.zoom)
+    return bounds, (view.zoom if view else None)
 
 
 def toggle_play(span) -> None:

@@ -85,3 +85,9 @@ def test_hexagon_ring_is_closed():
 ])
 def test_bounds_from_the_map(result, expected):
     assert aggregate.bounds_of(result) == expected
+
+
+def test_view_bounds_around_a_centre_shrink_with_zoom():
+    wide, close = aggregate.view_bounds(10.48, -66.9, 12), aggregate.view_bounds(10.48, -66.9, 15)
+    assert wide.south < close.south < 10.48 < close.north < wide.north
+    assert (wide.east - wide.west) == pytest.approx(8 * (close.east - close.west))
