@@ -146,13 +146,14 @@ async def _session(browser, url: str, seed: int, duration: float, times: list, e
         deadline = time.monotonic() + duration
         while time.monotonic() < deadline:
             t0 = time.perf_counter()
-            if rng.random() < 0.6:
+            kind = "step" if rng.random() < 0.6 else "open"
+            if kind == "step":
                 await page.click(".st-key-step button", timeout=30_000)
                 await _wait_update(page)
             else:
                 await page.goto(url + _params(rng), timeout=60_000)
                 await page.wait_for_selector(IDLE, timeout=60_000)
-            times.append((time.perf_counter() - t0) * 1000)
+            times.append((kind, (time.perf_counter() - t0) * 1000))
             if await page.locator("[data-testid='stException']").count():
                 errors.append(f"session {seed}: the page shows an exception")
                 break
@@ -176,7 +177,16 @@ async def _sessions(url: str, count: int, duration: float) -> tuple[list, list]:
 
 def sessions(url: str, count: int, duration: float, server_pid: int | None = None) -> dict:
     times, errors = asyncio.run(_sessions(url, count, duration))
-    return {"sessions": count, "duration_s": duration, "updates": len(times), "errors": errors,
-            "update_ms_p50": round(float(np.percentile(times, 50)), 1) if times else None,
-            "update_ms_p95": round(float(np.percentile(times, 95)), 1) if times else None,
-            "server_peak_rss_mb": peak_rss_mb(server_pid) if server_pid else None}
+    out = {"sessions": count, "duration_s": duration, "updates": len(times), "errors": errors,
+           **_percentiles("update_ms", [ms for _k, ms in times])}
+    for kind in ("step", "open"):        # a time step (button) and a new link (filters via URL params)
+        out.update(_percentiles(f"{kind}_ms", [ms for k, ms in times if k == kind]))
+    out["server_peak_rss_mb"] = peak_rss_mb(server_pid) if server_pid else None
+    return out
+
+
+def _percentiles(name: str, values: list[float]) -> dict:
+    if not values:
+        return {f"{name}_p50": None, f"{name}_p95": None}
+    return {f"{name}_p50": round(float(np.percentile(values, 50)), 1),
+            f"{name}_p95": round(float(np.percentile(values, 95)), 1)}
