@@ -21,8 +21,9 @@ from territorio.paths import REPO_ROOT
 
 
 # Imported while the server starts, so the first viewer of a fresh server does not wait for them (about 1.3 s
-# on the 2-core reference machine); the first run's script then finds them loaded.
-WARM_MODULES = ("geopandas", "folium", "altair", "streamlit_folium", "loaders.catalog", "territorio.join",
+# on the 2-core reference machine); the first run's script then finds them loaded. Not streamlit_folium:
+# it declares its component on import, which must happen inside the running app (else the map stays blank).
+WARM_MODULES = ("geopandas", "folium", "altair", "loaders.catalog", "territorio.join",
                 "territorio.bulk_layers", "territorio.charts", "territorio.mapview", "territorio.asof")
 
 
