@@ -20,7 +20,6 @@ from territorio.paths import REPO_ROOT
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
-IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 PAINTED = ".leaflet-incidents-pane canvas, .leaflet-incidents-pane path, .leaflet-incidents-pane .leaflet-marker-icon"
 SYNTHETIC_ENV = "TERRITORIO_SYNTHETIC"
