@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from loaders import geodata
-from territorio import asof, charts, clicks, dates, describe, filters, layers, mapview, playback, popups
+from territorio import asof, bulk_layers, charts, clicks, dates, describe, filters, layers, mapview, playback, popups
 from territorio.catalog import actor_label, area_label
 from territorio.i18n import t
 from territorio.numbers import fmt_int, fmt_range
@@ -84,11 +84,7 @@ if summary.no_figure:
 m3.metric(t("metric_not_mapped", lang), fmt_int(summary.not_mapped, lang), help=t("metric_not_mapped_help", lang))
 
 # --- map ----------------------------------------------------------------------------------------------
-chosen = joined[sel.mask]
-mapped = chosen[chosen.mapped]
 by_event = {k: g.to_dict("records") for k, g in cat.sources.groupby("event_id")}
-html_popups = [popups.incident_popup(r, by_event.get(r["id"], []), type_labels.get(r["type"], r["type"]), lang)
-               for r in mapped.to_dict("records")]
 zones, control = asof.zones_as_of(cat, day), asof.control_as_of(cat, day)
 
 groups, sections = [], [mapview.base_legend(lang)]
@@ -98,7 +94,9 @@ builders = {
     "control": lambda: layers.control_layer(cat, control, day_label, lang),
     "zones": lambda: layers.zone_layer(zones, day_label, lang),
     "sectors": lambda: layers.sector_layer(cat.sectors, lang),
-    "incidents": lambda: layers.incident_layer(mapped, html_popups, type_labels, lang),
+    "incidents": lambda: bulk_layers.incident_layer(
+        joined, sel.mask, lambda rows: popups.incident_popups(rows, by_event, type_labels, lang), type_labels, lang,
+        *ui.map_window()),
 }
 for name in layers.LAYERS:
     if (measure != "off") if name == "choropleth" else shown[name]:

@@ -52,7 +52,7 @@ class Monthly:
 
 def monthly(joined: pd.DataFrame, mask: np.ndarray) -> Monthly:
     """Incidents per month (by their first possible day) and type; year-only dates are counted apart."""
-    chosen = joined[mask]
+    chosen = joined.loc[mask, ["date_precision", "date_lo", "type"]]    # only the columns counted
     placed = chosen[chosen["date_precision"] != "year"]
     month = pd.to_datetime(placed["date_lo"]).dt.to_period("M").dt.to_timestamp()
     counts = (placed.assign(month=month).groupby(["month", "type"]).size().rename("n").reset_index())

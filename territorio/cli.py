@@ -33,6 +33,9 @@ def _serve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--address", default="localhost", help="address to bind (default localhost)")
     p.add_argument("--data", metavar="FILE",
                    help="also load FILE (CSV, ACLED, GeoJSON, ...) into every session, as if uploaded")
+    p.add_argument("--synthetic", type=int, metavar="N",
+                   help="benchmarks only: show N generated incidents instead of the catalog's (a banner says so)")
+    p.add_argument("--seed", type=int, default=0, help="with --synthetic: the generator's seed (default 0)")
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -42,6 +45,11 @@ def _serve(args: argparse.Namespace) -> int:
         if result is None:
             return 1
         env[DATA_ENV] = str(Path(args.data).resolve())
+    if args.synthetic is not None:
+        if args.synthetic < 1:
+            print("territorio serve: --synthetic needs a positive number of incidents", file=sys.stderr)
+            return 2
+        env[SYNTHETIC_ENV] = f"{args.synthetic}:{args.seed}"
     cmd = [sys.executable, "-m", "ui.server",
            "--server.port", str(args.port), "--server.address", args.address,
            "--browser.gatherUsageStats", "false"]
@@ -320,6 +328,63 @@ def _story(args: argparse.Namespace) -> int:
     return story_cli.run(args)
 
 
+# --- bench ---------------------------------------------------------------------------------------
+
+SYNTHETIC_ENV = "TERRITORIO_SYNTHETIC"   # `serve --synthetic N`: the app shows N synthetic incidents (ui/common.py)
+
+
+def _bench_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--incidents", type=int, default=100_000, metavar="N", help="synthetic incidents (default 100000)")
+    p.add_argument("--steps", type=int, default=30, metavar="K", help="random filter changes and time steps (>= 20)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the data and of the steps (default 0)")
+    p.add_argument("--baseline-sizes", default="10000,20000", metavar="N,N",
+                   help="incidents for the MarkerCluster baseline (default 10000,20000; empty: none)")
+    p.add_argument("--no-first-paint", action="store_true", help="skip the browser measure of the first paint")
+    p.add_argument("--sessions", type=int, nargs="?", const=10, metavar="K",
+                   help="instead: K simultaneous headless Chromium viewers (default 10) against --url, "
+                        "or against a fresh server on --incidents")
+    p.add_argument("--url", help="with --sessions: a running app")
+    p.add_argument("--server-pid", type=int, help="with --sessions --url: the server's process id (for its memory)")
+    p.add_argument("--duration", type=float, default=60, metavar="S", help="with --sessions: seconds (default 60)")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+
+def _bench(args: argparse.Namespace) -> int:
+    import json
+
+    if args.incidents < 1 or args.steps < 1:
+        print("territorio bench: --incidents and --steps must be positive", file=sys.stderr)
+        return 2
+    try:
+        sizes = tuple(int(s) for s in args.baseline_sizes.split(",") if s.strip())
+    except ValueError:
+        print(f"territorio bench: --baseline-sizes {args.baseline_sizes!r} is not a list of numbers", file=sys.stderr)
+        return 2
+    say = (lambda _m: None) if args.json else (lambda m: print(m, file=sys.stderr, flush=True))
+    if args.sessions is not None:
+        out = _bench_sessions(args)
+        if out is None:
+            return 1
+    else:
+        from benchmarks import run
+
+        out = run.run(run.Options(args.incidents, args.steps, args.seed, sizes, not args.no_first_paint), say)
+    print(json.dumps(out, indent=1) if args.json else "\n".join(f"{k}: {v}" for k, v in out.items()))
+    return 1 if out.get("errors") else 0
+
+
+def _bench_sessions(args: argparse.Namespace):
+    from benchmarks import browser
+
+    if not browser.chromium():
+        print("territorio bench --sessions: chromium is not installed", file=sys.stderr)
+        return None
+    if args.url:
+        return browser.sessions(args.url, args.sessions, args.duration, args.server_pid)
+    with browser.server(args.incidents, args.seed) as (url, pid):
+        return {"incidents": args.incidents, **browser.sessions(url, args.sessions, args.duration, pid)}
+
+
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "serve": ("start the dashboard (as `streamlit run app.py` would)", _serve_args, _serve),
     "data": ("rebuild or validate the embedded data package", _data_args, _data),
@@ -332,6 +397,10 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "render": ("the map of the filtered incidents as a PNG or SVG picture (offline)", _render_args, _render),
     "story": ("briefing stories: list them, validate a story file, export one as an offline HTML file",
               _story_args, _story),
+
+
+    "bench": ("benchmark the map page on synthetic incidents (server step, payload, memory, first paint)",
+              _bench_args, _bench),
 }
 
 

@@ -7,7 +7,7 @@ click on every rerun: `last_object_clicked_count` tells a new click from an old 
 
 from __future__ import annotations
 
-RETURNED = ["last_active_drawing", "last_object_clicked_count", "center", "zoom"]
+RETURNED = ["last_active_drawing", "last_object_clicked_count", "center", "zoom", "bounds"]
 
 
 def clicked_area(result: dict | None, seen_count: int | None) -> tuple[str | None, int | None]:

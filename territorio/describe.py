@@ -17,6 +17,7 @@ from territorio.i18n import t
 from territorio.numbers import fmt_int, fmt_range
 
 MAX_PLACES = 3
+SUMMARY_COLUMNS = ["fatalities_min", "fatalities_max", "mapped", "pcode", "sector", "parish"]
 
 
 @dataclass(frozen=True)
@@ -39,13 +40,18 @@ def _place(sector: str, parish: str) -> str:
 
 
 def _places(chosen: pd.DataFrame) -> list[str]:
+    """Places by frequency; counted per (sector, parish) first, so each label is made once, not per row."""
     located = chosen[chosen["pcode"] != ""]
-    labels = [_place(s, p) for s, p in zip(located["sector"], located["parish"])]
-    return list(pd.Series(labels, dtype=object).value_counts(sort=True).index) if labels else []
+    if not len(located):
+        return []
+    pairs = located.groupby(["sector", "parish"], sort=False).size()
+    labels = pd.Series(pairs.to_numpy(), index=[_place(s, p) for s, p in pairs.index])
+    counts = labels.groupby(level=0, sort=False).sum()
+    return list(counts.sort_values(ascending=False, kind="stable").index)
 
 
 def summarise(joined: pd.DataFrame, sel: Selection) -> Summary:
-    chosen = joined[sel.mask]
+    chosen = joined.loc[sel.mask, SUMMARY_COLUMNS]    # only the columns summed: a selection may be large
     return Summary(
         incidents=len(chosen),
         killed_lo=int(chosen["fatalities_min"].sum()),

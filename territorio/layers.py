@@ -51,7 +51,7 @@ LAYERS = ("choropleth", "control", "zones", "sectors", "incidents")
 def focus_bounds(cat: Catalog, joined: pd.DataFrame) -> tuple[float, float, float, float]:
     """Where the map opens: around every sector and every mapped incident in the study area
     (minx, miny, maxx, maxy). It depends on the data only, so the base map stays the same."""
-    here = joined[joined["mapped"] & joined["in_study_area"]]
+    here = joined.loc[joined["mapped"] & joined["in_study_area"], ["lon", "lat"]]
     sx0, sy0, sx1, sy1 = cat.sectors.total_bounds
     if not len(here):
         return float(sx0), float(sy0), float(sx1), float(sy1)
@@ -101,7 +101,7 @@ def _tooltip(fields: list[str]) -> folium.GeoJsonTooltip:
 
 def parish_values(joined: pd.DataFrame, mask: np.ndarray, measure: str) -> pd.Series:
     """Per pcode: the number of selected incidents, or the sum of their upper death tolls."""
-    chosen = joined[mask & (joined["pcode"] != "").to_numpy()]
+    chosen = joined.loc[mask & (joined["pcode"] != "").to_numpy(), ["pcode", "fatalities_max"]]
     if measure == "fatalities":
         return chosen.groupby("pcode")["fatalities_max"].sum(min_count=1).dropna().astype(int)
     return chosen.groupby("pcode").size()

@@ -70,6 +70,19 @@ def imported_popup(row: dict, lang: str) -> str:
                           extra=f"<div style='margin-top:4px'><i>{html.escape(origin)}</i></div>")
 
 
+POPUP_COLUMNS = ["id", "type", "date", "date_end", "date_precision", "fatalities_min", "fatalities_max",
+                 "location_precision"]
+
+
+def incident_popups(rows: pd.DataFrame, sources_by_event: dict[str, list[dict]], type_labels: dict[str, str],
+                    lang: str) -> list[str]:
+    """The popups of these rows only (build them for the incidents drawn, not for a whole selection)."""
+    cols = [*POPUP_COLUMNS, f"title_{lang}", f"actors_{lang}", f"summary_{lang}",
+            *[c for c in ("summary_es_translated",) if c in rows.columns]]
+    return [incident_popup(r, sources_by_event.get(r["id"], []), type_labels.get(r["type"], r["type"]), lang)
+            for r in rows[cols].to_dict("records")]
+
+
 def source_list(sources: list[dict], lang: str) -> str:
     """Sources as a list of links, mirror copies marked."""
     items = []

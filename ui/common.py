@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from loaders import geodata
 from territorio.i18n import LANG_NAMES, LANGS, normalise_lang, t
+from territorio.numbers import fmt_int
+
+SYNTHETIC_ENV = "TERRITORIO_SYNTHETIC"   # "N" or "N:SEED", set by `territorio serve --synthetic N`
 
 
 def setup_page(title_key: str) -> str:
@@ -18,7 +23,24 @@ def setup_page(title_key: str) -> str:
         lang = st.radio("Language / Idioma", options=list(LANGS), format_func=LANG_NAMES.get,
                         horizontal=True, key="lang")
     st.query_params["lang"] = lang
+    synthetic_banner(lang)
     return lang
+
+
+def synthetic_setting() -> tuple[int, int] | None:
+    """(n, seed) when the server runs on synthetic incidents (TERRITORIO_SYNTHETIC), else None."""
+    raw = os.environ.get(SYNTHETIC_ENV, "").strip()
+    if not raw:
+        return None
+    n, _, seed = raw.partition(":")
+    return int(n), int(seed or 0)
+
+
+def synthetic_banner(lang: str) -> None:
+    """On every page while the data is synthetic: none of it is real."""
+    setting = synthetic_setting()
+    if setting:
+        st.error(t("synthetic_banner", lang, n=fmt_int(setting[0], lang), seed=setting[1]), icon="⚠️")
 
 
 def data_version() -> str:
@@ -37,9 +59,16 @@ def catalog():
     return catalog_loader.load()
 
 
-@st.cache_resource(show_spinner=False)
 def joined_catalog():
-    """The catalog's incidents joined to parishes, sectors, peace zones and control, once per server."""
-    from territorio import join
+    """The catalog's incidents joined to parishes, sectors, peace zones and control, once per server;
+    synthetic incidents instead when TERRITORIO_SYNTHETIC is set (benchmarks only)."""
+    return _joined(synthetic_setting())
 
-    return join.join(catalog())
+
+@st.cache_resource(show_spinner=False)
+def _joined(synthetic: tuple[int, int] | None):
+    from territorio import join
+    from territorio import synthetic as synth
+
+    incidents = synth.incidents(catalog(), *synthetic) if synthetic else None
+    return join.join(catalog(), incidents=incidents)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from territorio import clicks, filters, playback, viewstate
+from territorio import aggregate, clicks, filters, playback, viewstate
 from territorio.catalog import Catalog
 from territorio.filters import FilterSpec
 
@@ -59,9 +59,19 @@ def on_map_change() -> None:
     st.session_state["_click_count"] = count
     if area:
         st.session_state["areas"] = list(clicks.toggle(tuple(st.session_state.get("areas", [])), area))
+    st.session_state["map_bounds"] = aggregate.bounds_of(result) or st.session_state.get("map_bounds")
     view = clicks.view_of(result)
     if view:
         st.session_state["map_view"] = viewstate.MapView(round(view[0], 5), round(view[1], 5), round(view[2], 2))
+
+
+def map_window() -> tuple[aggregate.Bounds | None, float | None]:
+    """The view the map last reported (bounds, zoom): the incidents layer draws points only for it."""
+    view = st.session_state.get("map_view")
+    bounds = st.session_state.get("map_bounds")
+    if bounds is None and view is not None and view.lat is not None:     # opened from a link with a view
+        bounds = aggregate.view_bounds(view.lat, view.lon, view.zoom)
+    return bounds, (view.zoom if view else None)
 
 
 def toggle_play(span) -> None:

@@ -1,0 +1,148 @@
+"""Everything the map page computes on one rerun (a filter change or a time step), done here without a
+browser, so it can be timed: the filter, the summary and its sentence, every data layer (incidents as
+the page draws them, with popups for the points drawn), the legend, the JS string st_folium sends for
+each feature group, and the timeline chart's data and spec."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from streamlit.logger import get_logger
+
+get_logger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel("ERROR")   # "no ScriptRunContext"
+from streamlit_folium import _get_feature_group_string, _get_header, _get_html, _get_map_string  # noqa: E402
+
+from territorio import aggregate, asof, bulk_layers, charts, dates, describe, filters, layers, mapview, popups
+from territorio.catalog import Catalog
+
+
+@dataclass(frozen=True)
+class Step:
+    spec: filters.FilterSpec
+    measure: str                            # choropleth: "off" or a measure
+    bounds: aggregate.Bounds | None         # the view reported by the map (None: as opened)
+    zoom: float | None
+
+
+@dataclass(frozen=True)
+class StepCost:
+    ms: float
+    payload_kb: float
+    chart_spec_ms: float   # building and serialising the Altair spec (the same cost at any N)
+    mode: str        # how incidents were drawn: points or hexagons
+
+
+def random_steps(cat: Catalog, joined: pd.DataFrame, count: int, seed: int) -> list[Step]:
+    """Filter changes and time steps as a person makes them: windows of a week to all years, sometimes a
+    type, an area, an actor or a minimum toll, sometimes zoomed in on a busy place; every other step moves
+    the previous window on by its own length (playback)."""
+    rng = np.random.default_rng(seed)
+    lo, hi = joined["date_lo"].min(), joined["date_hi"].max()
+    first, last = pd.Timestamp(lo).date(), pd.Timestamp(hi).date()
+    types = sorted(set(joined["type"]))
+    areas = list(cat.sectors.sector_id) + list(cat.parishes.pcode)
+    steps: list[Step] = []
+    for i in range(count):
+        if i % 2 and steps:
+            prev = steps[-1].spec
+            length = prev.date_to - prev.date_from + dt.timedelta(days=1)
+            start = prev.date_from + length if prev.date_to + length <= last else first
+            spec = filters.FilterSpec(start, start + length - dt.timedelta(days=1), prev.areas, prev.types,
+                                      prev.actors, prev.min_fatalities)
+            steps.append(Step(spec, steps[-1].measure, steps[-1].bounds, steps[-1].zoom))
+            continue
+        days = int(rng.choice([7, 31, 92, 365, (last - first).days + 1]))
+        start = first + dt.timedelta(days=int(rng.integers(0, max(1, (last - first).days - days + 2))))
+        spec = filters.FilterSpec(
+            start, min(last, start + dt.timedelta(days=days - 1)),
+            areas=tuple(rng.choice(areas, size=1)) if rng.random() < 0.2 else (),
+            types=tuple(rng.choice(types, size=int(rng.integers(1, 3)), replace=False)) if rng.random() < 0.3 else (),
+            actors=tuple(rng.choice(list(cat.actors.actor_id), size=1)) if rng.random() < 0.15 else (),
+            min_fatalities=int(rng.choice([1, 2, 5])) if rng.random() < 0.15 else 0)
+        measure = str(rng.choice(["off", "off", *layers.MEASURES]))
+        steps.append(Step(spec, measure, *_view(cat, rng)))
+    return steps
+
+
+def _view(cat: Catalog, rng) -> tuple[aggregate.Bounds | None, float | None]:
+    """As opened (no bounds yet), or zoomed in on a sector."""
+    if rng.random() < 0.5:
+        return None, None
+    c = cat.sectors.geometry.iloc[int(rng.integers(0, len(cat.sectors)))].representative_point()
+    zoom = float(rng.choice([14, 15, 16]))
+    half = 0.02 * 2 ** (14 - zoom)
+    return aggregate.Bounds(c.y - half * 0.6, c.x - half, c.y + half * 0.6, c.x + half), zoom
+
+
+def _base_map_kb(cat: Catalog, municipalities, lang: str) -> float:
+    """What st_folium sends for the base map on every rerun (the same at any N; the component keeps it
+    mounted while it is unchanged)."""
+    m = mapview.caracas_map(cat.parishes, municipalities, mapview.MapOptions(lang=lang))
+    m.get_root().render()
+    m.render()
+    return round(sum(len(s) for s in (_get_html(m), _get_header(m), _get_map_string(m))) / 1024, 1)
+
+
+class Page:
+    """The map page's per-rerun work, with what does not change between reruns made once (as on the page:
+    the catalog, the joined frame and the base map live for the server or the session)."""
+
+    def __init__(self, cat: Catalog, joined: pd.DataFrame, municipalities, lang: str = "en"):
+        self.cat, self.joined, self.lang = cat, joined, lang
+        self.type_labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
+        self.by_event = {k: g.to_dict("records") for k, g in cat.sources.groupby("event_id")}
+        self.base = mapview.caracas_map(cat.parishes, municipalities, mapview.MapOptions(lang=lang),
+                                        focus=layers.focus_bounds(cat, joined))
+        self.span = (pd.Timestamp(joined["date_lo"].min()).date(), pd.Timestamp(joined["date_hi"].max()).date())
+        self.base_map_kb = _base_map_kb(cat, municipalities, lang)
+
+    def run(self, step: Step) -> StepCost:
+        t0 = time.perf_counter()
+        groups, mode = self._layers(step)
+        payload = sum(len(_get_feature_group_string(g, self.base, idx=i)) for i, g in enumerate(groups))
+        monthly = self._chart_data(step.spec)
+        t1 = time.perf_counter()
+        self._chart_spec(step.spec, monthly)
+        return StepCost((t1 - t0) * 1000, payload / 1024, (time.perf_counter() - t1) * 1000, mode)
+
+    def _layers(self, step: Step):
+        cat, joined, lang, spec = self.cat, self.joined, self.lang, step.spec
+        sel = filters.apply(cat, joined, spec)
+        summary = describe.summarise(joined, sel)
+        describe.sentence(cat, spec, summary, lang)
+        day = spec.date_to
+        day_label = dates.format_date(day.isoformat(), "day", lang)
+        zones, control = asof.zones_as_of(cat, day), asof.control_as_of(cat, day)
+        built = [layers.control_layer(cat, control, day_label, lang), layers.zone_layer(zones, day_label, lang),
+                 layers.sector_layer(cat.sectors, lang),
+                 bulk_layers.incident_layer(joined, sel.mask,
+                                            lambda rows: popups.incident_popups(rows, self.by_event,
+                                                                                self.type_labels, lang),
+                                            self.type_labels, lang, step.bounds, step.zoom)]
+        if step.measure != "off":
+            built.insert(0, layers.choropleth_layer(cat.parishes, layers.parish_values(joined, sel.mask, step.measure),
+                                                    step.measure, lang))
+        groups = [group for group, _section in built]
+        groups.append(layers.legend_group("Legend", [mapview.base_legend(lang), *(s for _g, s in built)]))
+        for i, group in enumerate(groups):
+            layers.stable_ids(group, f"g{i}")
+        incidents = built[-1][0]
+        hexagons = any(isinstance(c, bulk_layers.Hexagons) for c in incidents._children.values())
+        return groups, "hexagons" if hexagons else "points"
+
+    def _chart_data(self, spec: filters.FilterSpec) -> charts.Monthly:
+        cat, joined, lang = self.cat, self.joined, self.lang
+        all_dates = filters.apply(cat, joined, filters.FilterSpec(None, None, spec.areas, spec.types, spec.actors,
+                                                                  spec.min_fatalities))
+        monthly = charts.monthly(joined, all_dates.mask)
+        charts.summary(monthly, charts.policy_marks(cat, lang), (spec.date_from, spec.date_to), 0, lang)
+        return monthly
+
+    def _chart_spec(self, spec: filters.FilterSpec, monthly: charts.Monthly) -> None:
+        marks = charts.policy_marks(self.cat, self.lang)
+        charts.timeline_chart(monthly, marks, self.span, (spec.date_from, spec.date_to), self.type_labels,
+                              self.lang).to_json()

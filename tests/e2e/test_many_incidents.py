@@ -1,0 +1,50 @@
+"""Many incidents in real Chromium: synthetic data behind a banner, hexagon counts with their legend note,
+and the points of a zoomed-in view with popups - with no JavaScript error and nothing leaving the machine."""
+
+import pytest
+
+from tests.e2e.conftest import serve
+from ui.common import SYNTHETIC_ENV
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def synthetic_url(tmp_path_factory):
+    with serve(tmp_path_factory.mktemp("synthetic"), env={SYNTHETIC_ENV: "20000:1"}) as url:
+        yield url
+
+
+def test_hexagons_with_a_note_and_a_banner(watched, synthetic_url):
+    watched.open(synthetic_url + "/?from=2013-01-01&to=2023-12-31")
+    assert "SYNTHETIC DATA" in watched.page.inner_text("body")
+    frame = watched.map_frame()
+    frame.locator(".leaflet-incidents-pane canvas").first.wait_for(timeout=60_000)
+    legend = frame.locator(".territorio-legend")
+    legend.wait_for(timeout=30_000)
+    assert "counts per hexagon; zoom in to see points" in legend.inner_text()
+    assert watched.external == []
+
+
+def test_a_smaller_selection_is_points_on_a_canvas(watched, synthetic_url):
+    watched.open(synthetic_url + "/?from=2019-01-01&to=2019-02-28")
+    frame = watched.map_frame()
+    legend = frame.locator(".territorio-legend")
+    legend.wait_for(timeout=60_000)
+    frame.locator(".leaflet-incidents-pane canvas").first.wait_for(timeout=30_000)
+    assert "hexagon" not in legend.inner_text() and "Circle size" in legend.inner_text()
+    assert watched.external == []
+
+
+def test_zoomed_in_on_many_draws_the_points_in_view(watched, synthetic_url):
+    watched.open(synthetic_url + "/?from=2013-01-01&to=2023-12-31&lat=10.4786&lon=-66.9282&zoom=17")
+    frame = watched.map_frame()
+    legend = frame.locator(".territorio-legend")
+    legend.wait_for(timeout=60_000)
+    # the map reports its bounds once drawn; the page then draws only the points in view
+    for _ in range(60):
+        if "in view" in legend.inner_text():
+            break
+        watched.page.wait_for_timeout(500)
+    assert "Showing the" in legend.inner_text()
+    assert watched.external == []

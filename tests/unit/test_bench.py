@@ -1,0 +1,65 @@
+"""`territorio bench` at a small size, so the command cannot rot. Figures are checked for shape, never for
+speed (no timed assertions)."""
+
+import json
+import numbers
+
+import pytest
+
+from territorio import cli
+
+KEYS = ["load_join_s", "peak_rss_mb", "step_ms_p50", "step_ms_p95", "payload_kb_p50", "generate_s",
+        "base_map_kb"]
+
+
+@pytest.fixture(scope="module")
+def figures():
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = cli.main(["bench", "--incidents", "2000", "--json", "--no-first-paint", "--steps", "20",
+                         "--baseline-sizes", "300"])
+    assert code == 0
+    return json.loads(out.getvalue())
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_figures_are_numbers(figures, key):
+    assert isinstance(figures[key], numbers.Real) and not isinstance(figures[key], bool) and figures[key] >= 0
+
+
+def test_counts_what_it_ran(figures):
+    assert figures["incidents"] == 2000 and figures["steps"] == 20 and 0 < figures["mapped"] <= 2000
+
+
+def test_baseline_and_ratios_on_the_same_data(figures):
+    assert figures["baseline"]["300"]["incidents"] == 300
+    assert isinstance(figures["baseline"]["300"]["build_s"], numbers.Real)
+    assert set(figures["ratio"]["300"]) == {"step", "payload"}
+
+
+def test_no_first_paint_when_asked(figures):
+    assert "first_paint_s" not in figures
+
+
+@pytest.mark.parametrize("args", [["--incidents", "0"], ["--baseline-sizes", "ten"]])
+def test_bad_options_exit_2(args, capsys):
+    assert cli.main(["bench", *args, "--no-first-paint"]) == 2
+    assert "territorio bench" in capsys.readouterr().err
+
+
+def test_serve_synthetic_sets_the_setting(monkeypatch):
+    seen = {}
+    monkeypatch.setattr(cli.subprocess, "call", lambda cmd, cwd, env: seen.update(env) or 0)
+    assert cli.main(["serve", "--synthetic", "5000", "--seed", "3"]) == 0
+    assert seen[cli.SYNTHETIC_ENV] == "5000:3"
+
+
+def test_serve_without_synthetic_shows_the_catalog(monkeypatch):
+    seen = {}
+    monkeypatch.delenv(cli.SYNTHETIC_ENV, raising=False)
+    monkeypatch.setattr(cli.subprocess, "call", lambda cmd, cwd, env: seen.update(env) or 0)
+    assert cli.main(["serve"]) == 0
+    assert cli.SYNTHETIC_ENV not in seen
