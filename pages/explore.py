@@ -117,11 +117,10 @@ for name, frame in uploaded.items():
 groups.append(layers.legend_group(t("legend", lang), sections))
 layers.stable_ids(groups[-1], "legend")
 
-base = mapview.caracas_map(cat.parishes, geodata.read("municipalities"), mapview.MapOptions(lang=lang, online_tiles=online),
-                           focus=layers.focus_bounds(cat, joined))
 view = ui.remount_view((lang, online))
+base = mapview.caracas_map(cat.parishes, geodata.read("municipalities"), mapview.MapOptions(lang=lang, online_tiles=online),
+                           focus=layers.focus_bounds(cat, joined), view=(view.lat, view.lon, view.zoom) if view else None)
 st_folium(base, key=ui.MAP_KEY, height=700, use_container_width=True, feature_group_to_add=groups,
-          center=(view.lat, view.lon) if view else None, zoom=view.zoom if view else None,
           returned_objects=clicks.RETURNED, on_change=ui.on_map_change)
 st.markdown(f"**{escape_markdown(describe.sentence(cat, spec, summary, lang), limit=1000)}**")
 save_scene_button(spec, st.session_state.get("map_view"), [n for n, on in shown.items() if on], measure, lang)

@@ -231,11 +231,13 @@ def base_legend(lang: str) -> LegendSection:
 
 
 def caracas_map(parishes: gpd.GeoDataFrame, municipalities: gpd.GeoDataFrame, opts: MapOptions,
-                focus: tuple[float, float, float, float] | None = None) -> folium.Map:
+                focus: tuple[float, float, float, float] | None = None,
+                view: tuple[float, float, float] | None = None) -> folium.Map:
     """The base map of metropolitan Caracas: its own basemap, parishes, municipal outlines and labels.
-    It depends only on the options (language, tiles), so st_folium keeps it mounted while the data
-    layers change; the legend travels with the data layers (territorio.legend.LegendLayer)."""
-    m = base_map(opts)
+    It depends only on the options and the view it opens at (lat, lon, zoom; else it frames `focus`), so
+    st_folium keeps it mounted while the data layers change; the legend travels with the data layers
+    (territorio.legend.LegendLayer)."""
+    m = base_map(opts, center=view[:2], zoom=view[2]) if view else base_map(opts)
     _panes(m)
     parish_layer(parishes, opts.lang).add_to(m)
     municipality_layer(municipalities, opts.lang).add_to(m)
@@ -243,8 +245,9 @@ def caracas_map(parishes: gpd.GeoDataFrame, municipalities: gpd.GeoDataFrame, op
     _LabelToggle(LABEL_MIN_ZOOM).add_to(m)
     m.get_root().header.add_child(Element(_LABEL_CSS))
     f = focus if focus is not None else parishes.total_bounds
-    m.fit_bounds([[f[1] - FOCUS_MARGIN, f[0] - FOCUS_MARGIN], [f[3] + FOCUS_MARGIN, f[2] + FOCUS_MARGIN]],
-                 padding_top_left=LEGEND_ROOM)
+    if not view:
+        m.fit_bounds([[f[1] - FOCUS_MARGIN, f[0] - FOCUS_MARGIN], [f[3] + FOCUS_MARGIN, f[2] + FOCUS_MARGIN]],
+                     padding_top_left=LEGEND_ROOM)
     b = parishes.total_bounds
     m.options["maxBounds"] = [[b[1] - 0.25, b[0] - 0.35], [b[3] + 0.25, b[2] + 0.35]]
     return m

@@ -75,3 +75,10 @@ def test_peace_zone_hatches_are_defined_for_every_status():
 
 def test_clicking_a_partly_visible_map_does_not_scroll_the_page_first():
     assert "focus({preventScroll: true})" in _html(_map())
+
+
+def test_a_map_opened_at_a_view_starts_there_instead_of_framing_caracas():
+    html = _html(mapview.caracas_map(geodata.read("parishes"), geodata.read("municipalities"), mapview.MapOptions(),
+                                     view=(10.4786, -66.9282, 17)))
+    assert "fitBounds" not in html and "[10.4786, -66.9282]" in html and '"zoom": 17' in html
+    assert "fitBounds" in _html(_map())
