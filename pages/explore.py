@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from loaders import geodata
-from territorio import asof, bulk_layers, charts, clicks, dates, describe, filters, layers, mapview, playback, popups
+from territorio import asof, charts, clicks, dates, describe, filters, layers, mapgroups, mapview, playback, popups
 from territorio.catalog import actor_label, area_label
 from territorio.i18n import t
 from territorio.numbers import fmt_int, fmt_range
@@ -84,38 +84,12 @@ if summary.no_figure:
 m3.metric(t("metric_not_mapped", lang), fmt_int(summary.not_mapped, lang), help=t("metric_not_mapped_help", lang))
 
 # --- map ----------------------------------------------------------------------------------------------
-by_event = {k: g.to_dict("records") for k, g in cat.sources.groupby("event_id")}
-zones, control = asof.zones_as_of(cat, day), asof.control_as_of(cat, day)
-
-groups, sections = [], [mapview.base_legend(lang)]
-builders = {
-    "choropleth": lambda: layers.choropleth_layer(cat.parishes, layers.parish_values(joined, sel.mask, measure),
-                                                  measure, lang),
-    "control": lambda: layers.control_layer(cat, control, day_label, lang),
-    "zones": lambda: layers.zone_layer(zones, day_label, lang),
-    "sectors": lambda: layers.sector_layer(cat.sectors, lang),
-    "incidents": lambda: bulk_layers.incident_layer(
-        joined, sel.mask, lambda rows: popups.incident_popups(rows, by_event, type_labels, lang), type_labels, lang,
-        *ui.map_window()),
-}
-for name in layers.LAYERS:
-    if (measure != "off") if name == "choropleth" else shown[name]:
-        group, section = builders[name]()
-        layers.stable_ids(group, name)
-        groups.append(group)
-        sections.append(section)
-upload_views = {}
-for name, frame in uploaded.items():
-    view_ = ui.upload_view(cat, frame, spec, show_outside)
-    upload_views[name] = view_
-    if shown["incidents"] and len(view_.drawn):
-        group, section = layers.upload_layer(view_.drawn, [popups.imported_popup(r, lang)
-                                                            for r in view_.drawn.to_dict("records")], name, lang)
-        layers.stable_ids(group, f"upload{len(groups)}")
-        groups.append(group)
-        sections.append(section)
-groups.append(layers.legend_group(t("legend", lang), sections))
-layers.stable_ids(groups[-1], "legend")
+upload_views = {name: ui.upload_view(cat, frame, spec, show_outside) for name, frame in uploaded.items()}
+upload_layers = [(f"upload{i}", layers.upload_layer(v.drawn, [popups.imported_popup(r, lang)
+                                                              for r in v.drawn.to_dict("records")], name, lang))
+                 for i, (name, v) in enumerate(upload_views.items()) if shown["incidents"] and len(v.drawn)]
+request = mapgroups.LayerRequest(tuple(n for n, on in shown.items() if on), measure, *ui.map_window())
+groups = mapgroups.data_groups(cat, joined, sel.mask, day, request, lang, extra=upload_layers)
 
 view = ui.remount_view((lang, online))
 base = mapview.caracas_map(cat.parishes, geodata.read("municipalities"), mapview.MapOptions(lang=lang, online_tiles=online),
@@ -142,7 +116,7 @@ st.caption(charts.summary(monthly, marks, (spec.date_from, spec.date_to), summar
 
 # --- what held on the window's last day, with sources ----------------------------------------------------
 st.subheader(t("standing_title", lang, day=day_label))
-rows = asof.standing_rows(cat, zones, control, lang)
+rows = asof.standing_rows(cat, asof.zones_as_of(cat, day), asof.control_as_of(cat, day), lang)
 if rows:
     st.markdown(popups.standing_table(rows, lang), unsafe_allow_html=True)
 else:

@@ -10,7 +10,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from territorio import asof, dates, filters, layers, mapview, popups
+from territorio import asof, dates, filters, mapgroups, popups
 from territorio.catalog import Catalog
 from territorio.i18n import t
 from territorio.legend import LegendItem, LegendSection
@@ -117,26 +117,8 @@ def scene_groups(cat: Catalog, joined: pd.DataFrame, scene: dict, lang: str) -> 
     """The scene's layers (in territorio.layers.LAYERS order), its highlights and its legend, as feature
     groups with stable ids, for st_folium's feature_group_to_add over the constant base map."""
     data = scene_data(cat, joined, scene, lang)
-    type_labels = dict(zip(cat.event_types["key"], cat.event_types[f"label_{lang}"]))
-    mapped = data.incidents[data.incidents["mapped"]]
-    by_event = {k: g.to_dict("records") for k, g in cat.sources.groupby("event_id")}
-    builders = {
-        "choropleth": lambda: layers.choropleth_layer(
-            cat.parishes, layers.parish_values(joined, joined["id"].isin(set(data.incidents["id"])).to_numpy(),
-                                               scene["measure"]), scene["measure"], lang),
-        "control": lambda: layers.control_layer(cat, data.control, data.day_label, lang),
-        "zones": lambda: layers.zone_layer(data.zones, data.day_label, lang),
-        "sectors": lambda: layers.sector_layer(cat.sectors, lang),
-        "incidents": lambda: layers.incident_layer(
-            mapped, [popups.incident_popup(r, by_event.get(r["id"], []), type_labels.get(r["type"], r["type"]), lang)
-                     for r in mapped.to_dict("records")], type_labels, lang),
-    }
-    groups, sections = [], [mapview.base_legend(lang)]
-    for name in [n for n in layers.LAYERS if n in scene["layers"]] + ["highlight"]:
-        group, section = builders[name]() if name != "highlight" else highlight_layer(cat, joined, scene, lang)
-        layers.stable_ids(group, name)
-        groups.append(group)
-        sections.append(section)
-    groups.append(layers.legend_group(t("legend", lang), sections))
-    layers.stable_ids(groups[-1], "legend")
-    return groups
+    mask = joined["id"].isin(set(data.incidents["id"])).to_numpy()
+    measure = (scene.get("measure") or "incidents") if "choropleth" in scene["layers"] else "off"
+    request = mapgroups.LayerRequest(tuple(scene["layers"]), measure)
+    return mapgroups.data_groups(cat, joined, mask, data.day, request, lang,
+                                 extra=[("highlight", highlight_layer(cat, joined, scene, lang))])

@@ -9,7 +9,7 @@ from functools import partial
 import streamlit as st
 
 from loaders import geodata
-from territorio import citation, export, render
+from territorio import export, render
 from territorio.i18n import t
 
 EXPORTS = ("csv", "geojson", "gpkg")
