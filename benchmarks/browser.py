@@ -37,14 +37,14 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(incidents: int, seed: int = 0, log_path: str = os.devnull):
-    """A fresh Streamlit server of the app on synthetic incidents: (url, pid)."""
+def app_server(env: dict | None = None, log_path: str = os.devnull):
+    """A fresh Streamlit server of the app on a free port, as `territorio serve` starts it: (url, pid)."""
     port = _free_port()
-    env = {**os.environ, SYNTHETIC_ENV: f"{incidents}:{seed}"}
     cmd = [sys.executable, "-m", "ui.server", "--server.port", str(port), "--server.address", "127.0.0.1",
            "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     with open(log_path, "w") as log:
-        proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env={**os.environ, **(env or {})}, stdout=log,
+                                stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, proc)
@@ -55,6 +55,13 @@ def server(incidents: int, seed: int = 0, log_path: str = os.devnull):
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@contextlib.contextmanager
+def server(incidents: int, seed: int = 0, log_path: str = os.devnull):
+    """A fresh server on synthetic incidents: (url, pid)."""
+    with app_server({SYNTHETIC_ENV: f"{incidents}:{seed}"}, log_path) as running:
+        yield running
 
 
 def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:

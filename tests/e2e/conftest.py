@@ -4,63 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from urllib.parse import urlparse
 
 import pytest
 
-from territorio.paths import REPO_ROOT
+from benchmarks.browser import CHROMIUM_ARGS, app_server, chromium
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.25)
-    raise RuntimeError(f"streamlit did not become healthy at {url} within {timeout}s")
 
 
 @contextlib.contextmanager
 def serve(log_dir, env: dict | None = None):
-    """A Streamlit server of the app on a free port (as `territorio serve` starts it)."""
-    port = _free_port()
-    cmd = [sys.executable, "-m", "ui.server", "--server.port", str(port), "--server.address", "127.0.0.1",
-           "--server.headless", "true"]
-    with open(log_dir / "streamlit.log", "w") as fh:
-        proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=fh, stderr=subprocess.STDOUT,
-                                env={**os.environ, **(env or {})})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
+    """A Streamlit server of the app on a free port (as `territorio serve` starts it); yields its URL."""
+    with app_server(env, str(log_dir / "streamlit.log")) as (url, _pid):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="session")
@@ -71,7 +28,7 @@ def app_url(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    exe = chromium()
     if not exe:
         if os.environ.get("TERRITORIO_SKIP_E2E"):
             pytest.skip("chromium not installed and TERRITORIO_SKIP_E2E set")
