@@ -124,10 +124,14 @@ else:
 
 # --- the selection as a table, as files, and as a citation ------------------------------------------------
 st.subheader(t("table_title", lang))
-st.caption(t("table_help", lang))
-shown_table = export.table(cat, joined, sel.mask, sel.uncertain, lang)
-st.dataframe(shown_table.assign(type=shown_table["type"].map(lambda k: type_labels.get(k, k))), hide_index=True,
-             use_container_width=True, column_config=ui.table_columns(shown_table.columns, lang))
+if st.toggle(t("show_table", lang, n=fmt_int(summary.incidents, lang)), key="show_table"):
+    st.caption(t("table_help", lang))
+    shown_table = export.table(cat, joined, sel.mask, sel.uncertain, lang)
+    if len(shown_table) > ui.TABLE_MAX_ROWS:
+        st.caption(t("table_cut", lang, shown=fmt_int(ui.TABLE_MAX_ROWS, lang), n=fmt_int(len(shown_table), lang)))
+        shown_table = shown_table.head(ui.TABLE_MAX_ROWS)
+    st.dataframe(shown_table.assign(type=shown_table["type"].map(lambda k: type_labels.get(k, k))), hide_index=True,
+                 use_container_width=True, column_config=ui.table_columns(shown_table.columns, lang))
 st.subheader(t("download_title", lang))
 analyst.downloads(cat, joined, spec, lang, "map", "explore_dl")
 analyst.cite_box(citation.cite(spec, lang, cat.version, analyst.today(), uploaded=bool(uploaded),

@@ -181,3 +181,9 @@ TEXTS.update({f"tcol_{k}": v for k, v in {
     "in_study_area": {"en": "In Caracas", "es": "En Caracas"}, "actor_ids": {"en": "Actors", "es": "Actores"},
     "summary": {"en": "Summary", "es": "Resumen"}, "sources": {"en": "Sources", "es": "Fuentes"},
 }.items()})
+
+TEXTS.update({
+    "show_table": {"en": "Show the {n} incidents as a table", "es": "Mostrar los {n} incidentes en una tabla"},
+    "table_cut": {"en": "The first {shown} of {n}, by date; the downloads below carry them all.",
+                  "es": "Los primeros {shown} de {n}, por fecha; las descargas de abajo los incluyen todos."},
+})

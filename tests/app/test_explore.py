@@ -194,3 +194,13 @@ def test_save_this_view_as_a_scene_of_a_draft_story():
     scene = scenes[-1]
     text = str(scene)
     assert "2019-02-01" in text and "2019-02-28" in text and "cota_905" in text and "14" in text
+
+
+def test_the_incident_table_opens_on_request_with_readable_headers_and_sources(joined):
+    at = run(**{"from": "2019-02-01", "to": "2019-02-28", "lang": "es"})
+    assert not at.dataframe, "the table is built only when asked for (it is costly at scale)"
+    at.toggle(key="show_table").set_value(True).run()
+    assert not at.exception, at.exception
+    frame = at.dataframe[0].value
+    assert list(frame["id"]) == ["CCS-019"] and frame["type"].iloc[0] == "Masacre"
+    assert frame["sources"].iloc[0].startswith("http")
