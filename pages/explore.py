@@ -12,7 +12,6 @@ from territorio.i18n import t
 from territorio.numbers import fmt_int, fmt_range
 from territorio.text import escape_markdown
 from territorio import citation, export, provenance
-from ui import analyst
 from ui import explore as ui
 from ui import imports as ui_imports
 from ui.stories import save_scene_button
@@ -123,6 +122,8 @@ else:
     st.caption(t("standing_none", lang, day=day_label))
 
 # --- the selection as a table, as files, and as a citation ------------------------------------------------
+from ui import analyst  # noqa: E402  (imported here, after the map is on its way: it pulls in matplotlib)
+
 st.subheader(t("table_title", lang))
 if st.toggle(t("show_table", lang, n=fmt_int(summary.incidents, lang)), key="show_table"):
     st.caption(t("table_help", lang))
