@@ -24,7 +24,10 @@ from territorio.paths import REPO_ROOT
 # on the 2-core reference machine); the first run's script then finds them loaded. Not streamlit_folium:
 # it declares its component on import, which must happen inside the running app (else the map stays blank).
 WARM_MODULES = ("geopandas", "folium", "altair", "loaders.catalog", "territorio.join",
-                "territorio.bulk_layers", "territorio.charts", "territorio.mapview", "territorio.asof")
+                "territorio.bulk_layers", "territorio.charts", "territorio.mapview", "territorio.asof",
+                "territorio.mapgroups", "territorio.describe", "territorio.viewstate", "territorio.playback",
+                "territorio.provenance", "territorio.citation", "territorio.export", "territorio.imports",
+                "ui.common", "ui.explore", "ui.imports", "ui.stories")
 
 
 def _warm() -> None:
@@ -33,6 +36,10 @@ def _warm() -> None:
             importlib.import_module(name)
         except Exception:      # a missing module surfaces where the page imports it, with its own message
             pass
+    try:                       # and the embedded catalog, which loaders.catalog keeps once read
+        importlib.import_module("loaders.catalog").load()
+    except Exception:
+        pass
 
 
 def main(argv: list[str] | None = None) -> int:
