@@ -16,7 +16,7 @@ from territorio.dates import format_range
 from territorio.i18n import LANG_NAMES, LANGS, normalise_lang, t
 from territorio.text import escape_markdown
 from ui import stories as ui
-from ui.common import catalog, data_version, joined_catalog
+from ui.common import asset_base, catalog, data_version, joined_catalog
 
 DEFAULT_STORY = "cota-905"
 MAP_HEIGHT = 660
@@ -123,7 +123,7 @@ if notes_view:
 left, right = st.columns([2.4, 1])
 with left:
     base = mapview.caracas_map(cat.parishes, geodata.read("municipalities"),
-                               mapview.MapOptions(lang=lang, keyboard=False), focus=layers.focus_bounds(cat, joined))
+                               mapview.MapOptions(lang=lang, keyboard=False, asset_base=asset_base()), focus=layers.focus_bounds(cat, joined))
     clicker.KeyForwarder().add_to(base)
     view = scene["view"]
     st_folium(base, key=f"brief_map_{lang}", height=MAP_HEIGHT, use_container_width=True,

@@ -15,7 +15,7 @@ from territorio import citation, export, provenance
 from ui import explore as ui
 from ui import imports as ui_imports
 from ui.stories import save_scene_button
-from ui.common import catalog, footer, joined_catalog, setup_page
+from ui.common import asset_base, catalog, footer, joined_catalog, setup_page
 
 lang = setup_page("page_explore")
 cat, joined = catalog(), joined_catalog()
@@ -91,7 +91,7 @@ request = mapgroups.LayerRequest(tuple(n for n, on in shown.items() if on), meas
 groups = mapgroups.data_groups(cat, joined, sel.mask, day, request, lang, extra=upload_layers)
 
 view = ui.remount_view((lang, online))
-base = mapview.caracas_map(cat.parishes, geodata.read("municipalities"), mapview.MapOptions(lang=lang, online_tiles=online),
+base = mapview.caracas_map(cat.parishes, geodata.read("municipalities"), mapview.MapOptions(lang=lang, online_tiles=online, asset_base=asset_base()),
                            focus=layers.focus_bounds(cat, joined), view=(view.lat, view.lon, view.zoom) if view else None)
 st_folium(base, key=ui.MAP_KEY, height=700, use_container_width=True, feature_group_to_add=groups,
           returned_objects=clicks.RETURNED, on_change=ui.on_map_change)

@@ -43,6 +43,7 @@ class MapOptions:
     lang: str = "en"
     online_tiles: bool = False
     keyboard: bool = True    # Leaflet's arrow-key panning; off where the arrow keys step a briefing's scenes
+    asset_base: str = ""     # URL under which the app serves Leaflet & co. ("": inline them as data: URIs)
 
 
 def _escaped(frame: gpd.GeoDataFrame, columns: list[str]) -> gpd.GeoDataFrame:
@@ -53,11 +54,17 @@ def _escaped(frame: gpd.GeoDataFrame, columns: list[str]) -> gpd.GeoDataFrame:
     return out
 
 
-def _offline(m: folium.Map) -> folium.Map:
-    """Leaflet, jQuery and MarkerCluster from installed packages. MarkerCluster is loaded with the base
-    map because st_folium only loads the assets of elements in the base map, not of dynamic layers."""
-    m.default_js = offline_assets.map_js() + offline_assets.cluster_js()
-    m.default_css = offline_assets.map_css() + offline_assets.cluster_css()
+def _offline(m: folium.Map, asset_base: str = "") -> folium.Map:
+    """Leaflet, jQuery and MarkerCluster from installed packages, inline or from the app's own URLs.
+    MarkerCluster is loaded with the base map because st_folium only loads the assets of elements in
+    the base map, not of dynamic layers."""
+    if asset_base:
+        m.default_js = offline_assets.served(asset_base, ["leaflet", "jquery", "markerclusterjs"])
+        m.default_css = offline_assets.served(asset_base, ["leaflet_css", "markerclustercss",
+                                                           "markerclusterdefaultcss"])
+    else:
+        m.default_js = offline_assets.map_js() + offline_assets.cluster_js()
+        m.default_css = offline_assets.map_css() + offline_assets.cluster_css()
     return m
 
 
@@ -104,7 +111,7 @@ def base_map(opts: MapOptions, center=CARACAS_CENTER, zoom=DEFAULT_ZOOM) -> foli
         zoomSnap=0.25,
         zoomDelta=0.5,
     )
-    _offline(m)
+    _offline(m, opts.asset_base)
     _MetricScale().add_to(m)
     _FocusWithoutScrolling().add_to(m)
     m.get_root().header.add_child(

@@ -1,8 +1,12 @@
-"""Leaflet, jQuery and MarkerCluster from installed PyPI packages (xstatic-*), as data: URIs.
+"""Leaflet, jQuery and MarkerCluster from installed PyPI packages (xstatic-*): as data: URIs, or as URLs
+of the running app.
 
 folium points its maps at CDNs; with no internet the map stays blank. Every JS/CSS file the map
-needs is read from the installed packages instead, and the images Leaflet's CSS refers to are
-inlined, so the browser makes no request at all for them. Nothing third-party lives in this repo.
+needs is read from the installed packages instead. As data: URIs (with the images Leaflet's CSS
+refers to inlined) a map needs no request at all: that is what files made for elsewhere use. Under
+`territorio serve` the app also serves the package folders itself (ui/server.py), and maps point at
+those URLs: the browser fetches and caches them once instead of receiving 375 KB of inlined scripts
+with every update. Nothing third-party lives in this repo.
 """
 
 from __future__ import annotations
@@ -39,16 +43,20 @@ def _inline_images(css: bytes, base: str) -> bytes:
     return re.sub(rb"url\(['\"]?(images/[^)'\"]+)['\"]?\)", repl, css)
 
 
-# name -> (package dir, file, mime); the names folium's own default_js/default_css use
+# package -> the folder its files are installed in (what the app serves under ASSETS_URL/<package>/)
+PACKAGES = {"leaflet": xleaflet.BASE_DIR, "jquery": xjquery.BASE_DIR, "markercluster": xcluster.BASE_DIR}
+ASSETS_ENV = "TERRITORIO_ASSETS_URL"     # set by ui/server.py when the app serves PACKAGES itself
+
+# name (as folium's own default_js/default_css name them) -> (package, file)
 JS_FILES = {
-    "leaflet": (xleaflet.BASE_DIR, "leaflet.js"),
-    "jquery": (xjquery.BASE_DIR, "jquery.min.js"),
-    "markerclusterjs": (xcluster.BASE_DIR, "leaflet.markercluster.js"),
+    "leaflet": ("leaflet", "leaflet.js"),
+    "jquery": ("jquery", "jquery.min.js"),
+    "markerclusterjs": ("markercluster", "leaflet.markercluster.js"),
 }
 CSS_FILES = {
-    "leaflet_css": (xleaflet.BASE_DIR, "leaflet.css"),
-    "markerclustercss": (xcluster.BASE_DIR, "MarkerCluster.css"),
-    "markerclusterdefaultcss": (xcluster.BASE_DIR, "MarkerCluster.Default.css"),
+    "leaflet_css": ("leaflet", "leaflet.css"),
+    "markerclustercss": ("markercluster", "MarkerCluster.css"),
+    "markerclusterdefaultcss": ("markercluster", "MarkerCluster.Default.css"),
 }
 
 VERSIONS = {
@@ -60,14 +68,20 @@ VERSIONS = {
 
 @lru_cache(maxsize=None)
 def js(name: str) -> str:
-    base, file = JS_FILES[name]
-    return _data_uri("text/javascript", _read(base, file))
+    package, file = JS_FILES[name]
+    return _data_uri("text/javascript", _read(PACKAGES[package], file))
 
 
 @lru_cache(maxsize=None)
 def css(name: str) -> str:
-    base, file = CSS_FILES[name]
-    return _data_uri("text/css", _inline_images(_read(base, file), base))
+    package, file = CSS_FILES[name]
+    return _data_uri("text/css", _inline_images(_read(PACKAGES[package], file), PACKAGES[package]))
+
+
+def served(base_url: str, names: list[str]) -> list[tuple[str, str]]:
+    """(name, URL) of files the app serves under base_url (see PACKAGES)."""
+    files = {**JS_FILES, **CSS_FILES}
+    return [(n, f"{base_url.rstrip('/')}/{files[n][0]}/{files[n][1]}") for n in names]
 
 
 def map_js() -> list[tuple[str, str]]:

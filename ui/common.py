@@ -72,3 +72,12 @@ def _joined(synthetic: tuple[int, int] | None):
 
     incidents = synth.incidents(catalog(), *synthetic) if synthetic else None
     return join.join(catalog(), incidents=incidents)
+
+
+def asset_base() -> str:
+    """Where this server serves Leaflet & co. ('' when it does not: maps then carry them inline)."""
+    import os
+
+    from territorio.offline_assets import ASSETS_ENV
+
+    return os.environ.get(ASSETS_ENV, "")

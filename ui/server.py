@@ -11,6 +11,7 @@ st.navigation makes every run go through app.py.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 import threading
 
@@ -42,7 +43,35 @@ def _warm() -> None:
         pass
 
 
+ASSETS_URL = "/territorio-assets"
+
+
+def _serve_assets() -> None:
+    """Serve Leaflet, jQuery and MarkerCluster from their installed packages at ASSETS_URL/<package>/,
+    ahead of Streamlit's own routes, and tell the pages so (territorio.offline_assets.ASSETS_ENV)."""
+    from starlette.routing import Mount
+    from starlette.staticfiles import StaticFiles
+    from streamlit.web.server.starlette import starlette_app
+
+    from territorio import offline_assets
+
+    streamlit_routes = starlette_app.create_streamlit_routes
+
+    def with_assets(runtime):
+        from streamlit import config
+
+        prefix = config.get_option("server.baseUrlPath").strip("/")
+        url = f"/{prefix}{ASSETS_URL}" if prefix else ASSETS_URL
+        mounts = [Mount(f"{url}/{name}", app=StaticFiles(directory=folder), name=f"territorio-{name}")
+                  for name, folder in offline_assets.PACKAGES.items()]
+        os.environ[offline_assets.ASSETS_ENV] = url       # read by the pages (ui.common.asset_base)
+        return [*mounts, *streamlit_routes(runtime)]
+
+    starlette_app.create_streamlit_routes = with_assets
+
+
 def main(argv: list[str] | None = None) -> int:
+    _serve_assets()
     threading.Thread(target=_warm, name="territorio-warm-imports", daemon=True).start()
     PagesManager.uses_pages_directory = False
     sys.argv = ["streamlit", "run", str(REPO_ROOT / "app.py"), *(argv if argv is not None else sys.argv[1:])]

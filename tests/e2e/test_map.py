@@ -6,12 +6,16 @@ pytestmark = pytest.mark.e2e
 
 
 def test_map_draws_all_32_parishes_offline(watched, app_url):
+    served = []
+    watched.page.on("response", lambda r: served.append((r.url, r.status)) if "/territorio-assets/" in r.url else None)
     watched.open(app_url + "/")
     frame = watched.map_frame()
     parishes = frame.locator("path.parish")
     parishes.first.wait_for(timeout=30_000)
     assert parishes.count() == 32
     assert frame.locator("path.municipality").count() == 5
+    # Leaflet & co. come from the app's own copy of the installed packages, not inlined in every update
+    assert (app_url + "/territorio-assets/leaflet/leaflet.js", 200) in served
     assert "OCHA / INE Venezuela" in frame.locator(".leaflet-control-attribution").inner_text()
     assert watched.external == [], f"requests left the machine: {watched.external}"
 

@@ -1,6 +1,7 @@
 """The folium map: everything it loads is inline (offline), and text from data is escaped."""
 
 import re
+from pathlib import Path
 
 import geopandas as gpd
 import shapely
@@ -82,3 +83,14 @@ def test_a_map_opened_at_a_view_starts_there_instead_of_framing_caracas():
                                      view=(10.4786, -66.9282, 17)))
     assert "fitBounds" not in html and "[10.4786, -66.9282]" in html and '"zoom": 17' in html
     assert "fitBounds" in _html(_map())
+
+
+def test_under_the_server_the_map_points_at_the_apps_own_copies_of_the_packages():
+    html = _html(mapview.caracas_map(geodata.read("parishes"), geodata.read("municipalities"),
+                                     mapview.MapOptions(asset_base="/territorio-assets")))
+    srcs = re.findall(r'<script[^>]+src="([^"]+)"', html) + re.findall(r'<link[^>]+href="([^"]+)"', html)
+    assert "/territorio-assets/leaflet/leaflet.js" in srcs and "/territorio-assets/jquery/jquery.min.js" in srcs
+    assert not [s for s in srcs if s.startswith("data:")], "no inlined copies when the app serves them"
+    for url in srcs:
+        package, file = url.removeprefix("/territorio-assets/").split("/", 1)
+        assert (Path(offline_assets.PACKAGES[package]) / file).exists(), url
