@@ -20,7 +20,7 @@ import pandas as pd
 from territorio import dates
 from territorio.catalog import Catalog
 from territorio.i18n import t
-from territorio.numfmt import count_range, number
+from territorio.numbers import fmt_float, fmt_int, fmt_range
 
 WINDOWS = (6, 12, 24)
 MIN_CELL = 5
@@ -191,13 +191,13 @@ def _day(d: dt.date, lang: str) -> str:
 def estimate_sentence(result: StudyResult, lang: str) -> str:
     e = result.estimate
     if e.reason == "ok":
-        return t("study_estimate", lang, ratio=number(e.ratio, lang, 2), low=number(e.low, lang, 2),
-                 high=number(e.high, lang, 2))
+        return t("study_estimate", lang, ratio=fmt_float(e.ratio, lang, 2), low=fmt_float(e.low, lang, 2),
+                 high=fmt_float(e.high, lang, 2))
     return t(f"study_withheld_{e.reason}", lang, n=MIN_CELL)
 
 
 def summary_sentence(result: StudyResult, lang: str) -> str:
-    n = {f"{g[:3] if g == 'outside' else 'in'}_{p}": number(result.cells[g][p].incidents, lang)
+    n = {f"{g[:3] if g == 'outside' else 'in'}_{p}": fmt_int(result.cells[g][p].incidents, lang)
          for g in GROUPS for p in PERIODS}
     return t("study_summary", lang, **n,
              before=f"{_day(result.before[0], lang)} – {_day(result.before[1], lang)}",
@@ -205,8 +205,8 @@ def summary_sentence(result: StudyResult, lang: str) -> str:
 
 
 def apart_sentence(result: StudyResult, lang: str) -> str:
-    return t("study_apart", lang, in_unc=number(result.uncertain["inside"], lang),
-             out_unc=number(result.uncertain["outside"], lang), unplaced=number(result.unplaced, lang))
+    return t("study_apart", lang, in_unc=fmt_int(result.uncertain["inside"], lang),
+             out_unc=fmt_int(result.uncertain["outside"], lang), unplaced=fmt_int(result.unplaced, lang))
 
 
 def describe(result: StudyResult, lang: str) -> list[str]:
@@ -227,7 +227,7 @@ def display_table(result: StudyResult, lang: str) -> pd.DataFrame:
         t("study_col_group", lang): [t(f"study_group_{g}", lang) for g in raw.group],
         t("study_col_period", lang): [t(f"study_period_{p}", lang) for p in raw.period],
         t("study_col_incidents", lang): raw.incidents,
-        t("study_col_fatalities", lang): [count_range(lo, hi, lang) for lo, hi in
+        t("study_col_fatalities", lang): [fmt_range(lo, hi, lang) for lo, hi in
                                            zip(raw.fatalities_min, raw.fatalities_max)],
         t("study_col_unknown", lang): raw.fatalities_unknown,
     })

@@ -14,7 +14,7 @@ import pandas as pd
 from territorio import dates
 from territorio.catalog import Catalog, actor_label, area_label
 from territorio.i18n import TEXTS, t
-from territorio.numfmt import count_range, number
+from territorio.numbers import fmt_float, fmt_int, fmt_range
 from territorio.popups import SAFE_SCHEMES, fatalities_text
 from territorio.text import split_list
 
@@ -212,12 +212,12 @@ def population_sentences(p: Profile, lang: str) -> tuple[str, str, bool]:
         return t("population_sector", lang), "", False
     if pop is None or pop.figure is None:
         return t("population_unknown", lang), t("population_note", lang, note=pop.note) if pop else "", False
-    figure = t("population_figure", lang, figure=number(pop.figure, lang),
+    figure = t("population_figure", lang, figure=fmt_int(pop.figure, lang),
                year=pop.year or t("population_year_unknown", lang), kind=t(f"pop_kind_{pop.kind}", lang),
                publisher=pop.publisher)
     inc, lo, hi = p.rates()
-    killed = number(lo, lang, 1) if lo == hi else f"{number(lo, lang, 1)}-{number(hi, lang, 1)}"
-    rates = t("profile_rates", lang, incidents=number(inc, lang, 1), killed=killed)
+    killed = fmt_float(lo, lang, 1) if lo == hi else f"{fmt_float(lo, lang, 1)}-{fmt_float(hi, lang, 1)}"
+    rates = t("profile_rates", lang, incidents=fmt_float(inc, lang, 1), killed=killed)
     note = t("population_doubtful" if pop.doubtful else "population_note", lang, note=pop.note)
     return figure, f"{rates} {note}", pop.doubtful
 
@@ -237,5 +237,5 @@ def counts_sentence(p: Profile, lang: str) -> str:
     if not len(p.incidents):
         return t("profile_none", lang)
     lo, hi, unknown = p.fatalities
-    return t("profile_counts", lang, n=number(len(p.incidents), lang), killed=count_range(lo, hi, lang),
-             unknown=number(unknown, lang))
+    return t("profile_counts", lang, n=fmt_int(len(p.incidents), lang), killed=fmt_range(lo, hi, lang),
+             unknown=fmt_int(unknown, lang))

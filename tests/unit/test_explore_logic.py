@@ -185,3 +185,17 @@ def test_format_range(a, b, lang, expected):
 def test_escape_markdown_neutralises_links_and_html():
     assert escape_markdown("[x](javascript:alert(1)) <b>") == "\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\<b\\>"
     assert escape_markdown("a" * 100, limit=10) == "a" * 10 + "…"
+
+
+@pytest.mark.parametrize("value, lang, decimals, expected", [
+    (202206, "en", 0, "202,206"), (202206, "es", 0, "202.206"), (1.4836, "en", 1, "1.5"), (1.4836, "es", 1, "1,5"),
+    (1234567.891, "es", 2, "1.234.567,89"), (0, "es", 0, "0"),
+])
+def test_numbers_are_localised(value, lang, decimals, expected):
+    assert numbers.fmt_float(value, lang, decimals) == expected
+
+
+@pytest.mark.parametrize("lo, hi, lang, expected", [(3, 3, "en", "3"), (56, 73, "es", "56-73"),
+                                                    (1200, 1500, "es", "1.200-1.500")])
+def test_count_ranges(lo, hi, lang, expected):
+    assert numbers.fmt_range(lo, hi, lang) == expected

@@ -2,7 +2,7 @@
 
 import pytest
 
-from territorio import filters, numfmt, provenance
+from territorio import filters, provenance
 
 
 @pytest.mark.parametrize("values, lang, expected", [
@@ -22,17 +22,3 @@ def test_filter_sentence(cat, values, lang, expected):
 def test_a_mask_uses_the_sentence_it_is_given(cat):
     assert provenance.sentence_for(cat, [True, False], "en", "Two chosen incidents.") == "Two chosen incidents."
     assert provenance.sentence_for(cat, [True, False], "en").startswith("Incidents, all dates")
-
-
-@pytest.mark.parametrize("value, lang, decimals, expected", [
-    (202206, "en", 0, "202,206"), (202206, "es", 0, "202.206"), (1.4836, "en", 1, "1.5"), (1.4836, "es", 1, "1,5"),
-    (1234567.891, "es", 2, "1.234.567,89"), (0, "es", 0, "0"),
-])
-def test_numbers_are_localised(value, lang, decimals, expected):
-    assert numfmt.number(value, lang, decimals) == expected
-
-
-@pytest.mark.parametrize("lo, hi, lang, expected", [(3, 3, "en", "3"), (56, 73, "es", "56-73"),
-                                                    (1200, 1500, "es", "1.200-1.500")])
-def test_count_ranges(lo, hi, lang, expected):
-    assert numfmt.count_range(lo, hi, lang) == expected
