@@ -94,7 +94,7 @@ TIME_LOCALES = {
         "shortDays": ["dom", "lun", "mar", "mié", "jue", "vie", "sáb"],
         "months": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
                    "octubre", "noviembre", "diciembre"],
-        "shortMonths": ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
+        "shortMonths": dates.MONTHS["es"],
     },
 }
 NUMBER_LOCALES = {"es": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " Bs."]}}
