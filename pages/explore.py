@@ -88,7 +88,8 @@ upload_layers = [(f"upload{i}", layers.upload_layer(v.drawn, [popups.imported_po
                                                               for r in v.drawn.to_dict("records")], name, lang))
                  for i, (name, v) in enumerate(upload_views.items()) if shown["incidents"] and len(v.drawn)]
 request = mapgroups.LayerRequest(tuple(n for n, on in shown.items() if on), measure, *ui.map_window())
-groups = mapgroups.data_groups(cat, joined, sel.mask, day, request, lang, extra=upload_layers)
+held = asof.standing(cat, day)
+groups = mapgroups.data_groups(cat, joined, sel.mask, held, request, lang, extra=upload_layers)
 
 view = ui.remount_view((lang, online))
 base = mapview.caracas_map(cat.parishes, geodata.read("municipalities"), mapview.MapOptions(lang=lang, online_tiles=online, asset_base=asset_base()),
@@ -115,7 +116,7 @@ st.caption(charts.summary(monthly, marks, (spec.date_from, spec.date_to), summar
 
 # --- what held on the window's last day, with sources ----------------------------------------------------
 st.subheader(t("standing_title", lang, day=day_label))
-rows = asof.standing_rows(cat, asof.zones_as_of(cat, day), asof.control_as_of(cat, day), lang)
+rows = asof.standing_rows(cat, held.zones, held.control, lang)
 if rows:
     st.markdown(popups.standing_table(rows, lang), unsafe_allow_html=True)
 else:

@@ -9,6 +9,7 @@ evidence of it. Overlapping periods with different values are all kept, marked a
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
@@ -68,6 +69,18 @@ def control_as_of(cat: Catalog, day: dt.date) -> gpd.GeoDataFrame:
     held = _mark_conflicts(_holding(cat.claims, day), "sector_id", "group_id")
     held["geometry"] = [_area_geometry(cat, "sector", s) for s in held["sector_id"]]
     return gpd.GeoDataFrame(held.reindex(columns=CONTROL_COLUMNS), geometry="geometry", crs=4326)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What held on one day: the peace zones' status and each sector's control (computed once per view)."""
+    day: dt.date
+    zones: gpd.GeoDataFrame
+    control: gpd.GeoDataFrame
+
+
+def standing(cat: Catalog, day: dt.date) -> Standing:
+    return Standing(day, zones_as_of(cat, day), control_as_of(cat, day))
 
 
 def source_rows(cat: Catalog, event_ids: str) -> list[dict]:

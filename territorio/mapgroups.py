@@ -7,7 +7,6 @@ extra groups (an uploaded file, a scene's highlights), then the legend of everyt
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 import folium
@@ -33,15 +32,16 @@ class LayerRequest:
         return self.measure != "off" if name == "choropleth" else name in self.shown
 
 
-def _builders(cat: Catalog, joined: pd.DataFrame, mask: np.ndarray, day: dt.date, req: LayerRequest, lang: str):
-    day_label = dates.format_date(day.isoformat(), "day", lang)
+def _builders(cat: Catalog, joined: pd.DataFrame, mask: np.ndarray, held: asof.Standing, req: LayerRequest,
+              lang: str):
+    day_label = dates.format_date(held.day.isoformat(), "day", lang)
     type_labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
     by_event = {k: g.to_dict("records") for k, g in cat.sources.groupby("event_id")}
     return {
         "choropleth": lambda: layers.choropleth_layer(cat.parishes, layers.parish_values(joined, mask, req.measure),
                                                       req.measure, lang),
-        "control": lambda: layers.control_layer(cat, asof.control_as_of(cat, day), day_label, lang),
-        "zones": lambda: layers.zone_layer(asof.zones_as_of(cat, day), day_label, lang),
+        "control": lambda: layers.control_layer(cat, held.control, day_label, lang),
+        "zones": lambda: layers.zone_layer(held.zones, day_label, lang),
         "sectors": lambda: layers.sector_layer(cat.sectors, lang),
         "incidents": lambda: bulk_layers.incident_layer(
             joined, mask, lambda rows: popups.incident_popups(rows, by_event, type_labels, lang), type_labels, lang,
@@ -49,11 +49,11 @@ def _builders(cat: Catalog, joined: pd.DataFrame, mask: np.ndarray, day: dt.date
     }
 
 
-def data_groups(cat: Catalog, joined: pd.DataFrame, mask: np.ndarray, day: dt.date, req: LayerRequest, lang: str,
-                extra: list[tuple[str, Layer]] = ()) -> list[folium.FeatureGroup]:
-    """Feature groups (stable ids) for the selection `mask`, the status of zones and control on `day`,
+def data_groups(cat: Catalog, joined: pd.DataFrame, mask: np.ndarray, held: asof.Standing, req: LayerRequest,
+                lang: str, extra: list[tuple[str, Layer]] = ()) -> list[folium.FeatureGroup]:
+    """Feature groups (stable ids) for the selection `mask`, what `held` on its day (zones and control),
     the extra named layers, and one legend."""
-    builders = _builders(cat, joined, mask, day, req, lang)
+    builders = _builders(cat, joined, mask, held, req, lang)
     named = [(name, builders[name]()) for name in layers.LAYERS if req.wants(name)] + list(extra)
     groups, sections = [], [mapview.base_legend(lang)]
     for name, (group, section) in named:

@@ -120,5 +120,6 @@ def scene_groups(cat: Catalog, joined: pd.DataFrame, scene: dict, lang: str) -> 
     mask = joined["id"].isin(set(data.incidents["id"])).to_numpy()
     measure = (scene.get("measure") or "incidents") if "choropleth" in scene["layers"] else "off"
     request = mapgroups.LayerRequest(tuple(scene["layers"]), measure)
-    return mapgroups.data_groups(cat, joined, mask, data.day, request, lang,
+    held = asof.Standing(data.day, data.zones, data.control)
+    return mapgroups.data_groups(cat, joined, mask, held, request, lang,
                                  extra=[("highlight", highlight_layer(cat, joined, scene, lang))])
