@@ -16,7 +16,7 @@ from streamlit.logger import get_logger
 get_logger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel("ERROR")   # "no ScriptRunContext"
 from streamlit_folium import _get_feature_group_string, _get_header, _get_html, _get_map_string  # noqa: E402
 
-from territorio import aggregate, asof, bulk_layers, charts, dates, describe, filters, layers, mapview, popups
+from territorio import aggregate, asof, bulk_layers, charts, describe, filters, layers, mapgroups, mapview
 from territorio.catalog import Catalog
 
 
@@ -87,6 +87,9 @@ def _base_map_kb(cat: Catalog, municipalities, lang: str) -> float:
     return round(sum(len(s) for s in (_get_html(m), _get_header(m), _get_map_string(m))) / 1024, 1)
 
 
+SHOWN = ("control", "zones", "sectors", "incidents")   # the layers the map page shows by default
+
+
 class Page:
     """The map page's per-rerun work, with what does not change between reruns made once (as on the page:
     the catalog, the joined frame and the base map live for the server or the session)."""
@@ -94,7 +97,6 @@ class Page:
     def __init__(self, cat: Catalog, joined: pd.DataFrame, municipalities, lang: str = "en"):
         self.cat, self.joined, self.lang = cat, joined, lang
         self.type_labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
-        self.by_event = {k: g.to_dict("records") for k, g in cat.sources.groupby("event_id")}
         self.base = mapview.caracas_map(cat.parishes, municipalities, mapview.MapOptions(lang=lang),
                                         focus=layers.focus_bounds(cat, joined))
         self.span = (pd.Timestamp(joined["date_lo"].min()).date(), pd.Timestamp(joined["date_hi"].max()).date())
@@ -110,28 +112,15 @@ class Page:
         return StepCost((t1 - t0) * 1000, payload / 1024, (time.perf_counter() - t1) * 1000, mode)
 
     def _layers(self, step: Step):
+        """What the page builds per rerun before the map: the selection, its summary and sentence, and the
+        map's data layers as the page assembles them (territorio.mapgroups)."""
         cat, joined, lang, spec = self.cat, self.joined, self.lang, step.spec
         sel = filters.apply(cat, joined, spec)
         summary = describe.summarise(joined, sel)
         describe.sentence(cat, spec, summary, lang)
-        day = spec.date_to
-        day_label = dates.format_date(day.isoformat(), "day", lang)
-        zones, control = asof.zones_as_of(cat, day), asof.control_as_of(cat, day)
-        built = [layers.control_layer(cat, control, day_label, lang), layers.zone_layer(zones, day_label, lang),
-                 layers.sector_layer(cat.sectors, lang),
-                 bulk_layers.incident_layer(joined, sel.mask,
-                                            lambda rows: popups.incident_popups(rows, self.by_event,
-                                                                                self.type_labels, lang),
-                                            self.type_labels, lang, step.bounds, step.zoom)]
-        if step.measure != "off":
-            built.insert(0, layers.choropleth_layer(cat.parishes, layers.parish_values(joined, sel.mask, step.measure),
-                                                    step.measure, lang))
-        groups = [group for group, _section in built]
-        groups.append(layers.legend_group("Legend", [mapview.base_legend(lang), *(s for _g, s in built)]))
-        for i, group in enumerate(groups):
-            layers.stable_ids(group, f"g{i}")
-        incidents = built[-1][0]
-        hexagons = any(isinstance(c, bulk_layers.Hexagons) for c in incidents._children.values())
+        request = mapgroups.LayerRequest(SHOWN, step.measure, step.bounds, step.zoom)
+        groups = mapgroups.data_groups(cat, joined, sel.mask, asof.standing(cat, spec.date_to), request, lang)
+        hexagons = any(isinstance(c, bulk_layers.Hexagons) for g in groups for c in g._children.values())
         return groups, "hexagons" if hexagons else "points"
 
     def _chart_data(self, spec: filters.FilterSpec) -> charts.Monthly:
