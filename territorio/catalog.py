@@ -6,6 +6,7 @@ Built from plain frames (loaders.catalog reads them from geodata/), so tests and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import geopandas as gpd
 import pandas as pd
@@ -102,3 +103,10 @@ def actor_label(cat: Catalog, actor_id: str, lang: str = "en") -> str:
     row = hit.iloc[0]
     spanish = str(row.get("name_es", "") or "").strip() if lang == "es" else ""
     return spanish or str(row["name"])
+
+
+@lru_cache(maxsize=8)
+def sources_by_event(cat: Catalog) -> dict[str, list[dict]]:
+    """Event id -> its source rows (sources.csv), built once per catalog (it does not change; callers
+    must not mutate it). About 20 ms to build, which a page rerun should not pay each time."""
+    return {k: g.to_dict("records") for k, g in cat.sources.groupby("event_id")}

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from territorio import asof, bulk_layers, dates, layers, mapview, popups
-from territorio.catalog import Catalog
+from territorio.catalog import Catalog, sources_by_event
 from territorio.i18n import t
 from territorio.legend import LegendSection
 
@@ -36,7 +36,7 @@ def _builders(cat: Catalog, joined: pd.DataFrame, mask: np.ndarray, held: asof.S
               lang: str):
     day_label = dates.format_date(held.day.isoformat(), "day", lang)
     type_labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
-    by_event = {k: g.to_dict("records") for k, g in cat.sources.groupby("event_id")}
+    by_event = sources_by_event(cat)
     return {
         "choropleth": lambda: layers.choropleth_layer(cat.parishes, layers.parish_values(joined, mask, req.measure),
                                                       req.measure, lang),

@@ -203,3 +203,11 @@ def test_cli_names_match_without_accents():
 def test_cli_unknown_area_is_a_clear_error():
     out = cli("--area", "Narnia")
     assert out.returncode == 2 and "unknown area 'Narnia'" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_sources_by_event_are_built_once_per_catalog(cat):
+    from territorio.catalog import sources_by_event
+
+    first = sources_by_event(cat)
+    assert sources_by_event(cat) is first
+    assert [s["url"] for s in first["CCS-019"]] == list(cat.sources.loc[cat.sources.event_id == "CCS-019", "url"])
