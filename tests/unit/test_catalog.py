@@ -9,15 +9,9 @@ import pandas as pd
 import pytest
 import shapely
 
-from loaders import catalog as catalog_loader
 from loaders import geodata
 from territorio import filters, geodata_build, join
 from territorio.paths import geodata_dir
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return catalog_loader.load()
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from loaders import catalog as catalog_loader
 from loaders import geodata
-from territorio import cli, join, scenes, stories, story_export
+from territorio import cli, scenes, stories, story_export
 from territorio.filters import FilterSpec
 from territorio.viewstate import MapView
 
@@ -25,16 +24,6 @@ GOOD_SCENE = {
     "expect_incidents": True,
 }
 GOOD = {"title": {"en": "T", "es": "T"}, "scenes": [GOOD_SCENE]}
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return catalog_loader.load()
-
-
-@pytest.fixture(scope="module")
-def joined(cat):
-    return join.join(cat)
 
 
 def _with(path: str, value, scene: int = 0) -> dict:
