@@ -10,7 +10,7 @@ import datetime as dt
 import os
 from urllib.parse import urlencode
 
-from territorio import dates
+from territorio import dates, viewstate
 from territorio.filters import FilterSpec
 from territorio.i18n import t
 
@@ -24,19 +24,10 @@ def public_url() -> str:
 
 
 def query_pairs(spec: FilterSpec, lang: str) -> list[tuple[str, str]]:
-    """The filters as URL query parameters; list filters repeat their key (area=a&area=b)."""
-    pairs: list[tuple[str, str]] = []
-    if spec.date_from:
-        pairs.append(("from", spec.date_from.isoformat()))
-    if spec.date_to:
-        pairs.append(("to", spec.date_to.isoformat()))
-    pairs += [("area", a) for a in spec.areas]
-    pairs += [("type", k) for k in spec.types]
-    pairs += [("actor", a) for a in spec.actors]
-    if spec.min_fatalities > 0:
-        pairs.append(("min_fatalities", str(spec.min_fatalities)))
-    pairs.append(("lang", lang))
-    return pairs
+    """The filters as URL query parameters, as the map page writes them (territorio.viewstate), with
+    both dates always present; list filters repeat their key (area=a&area=b)."""
+    query = viewstate.to_query(viewstate.ViewState(spec=spec, lang=lang))
+    return [(key, v) for key, value in query.items() for v in (value if isinstance(value, list) else [value])]
 
 
 def link(pairs: list[tuple[str, str]], base: str | None = None, page: str = "") -> str:

@@ -136,12 +136,14 @@ def from_query(get_all: GetAll, cat: Catalog, span: tuple[dt.date, dt.date]) -> 
     return ViewState(spec=spec, lang=_lang(get_all, notes), view=_view(get_all, notes)), notes
 
 
-def to_query(state: ViewState, span: tuple[dt.date, dt.date]) -> dict[str, str | list[str]]:
-    """URL parameters for a state: ids only, defaults left out, view rounded (about a metre)."""
+def to_query(state: ViewState, span: tuple[dt.date, dt.date] | None = None) -> dict[str, str | list[str]]:
+    """URL parameters for a state: ids only, view rounded (about a metre). Dates equal to the data's
+    span are left out when it is given (the page's own URL); without it every set date is written (a
+    citation must reopen the same window when the data grows)."""
     spec, out = state.spec, {}
-    if spec.date_from and spec.date_from != span[0]:
+    if spec.date_from and (span is None or spec.date_from != span[0]):
         out["from"] = spec.date_from.isoformat()
-    if spec.date_to and spec.date_to != span[1]:
+    if spec.date_to and (span is None or spec.date_to != span[1]):
         out["to"] = spec.date_to.isoformat()
     for key, values in (("area", spec.areas), ("type", spec.types), ("actor", spec.actors)):
         if values:
