@@ -271,12 +271,18 @@ def incident_layer(rows: pd.DataFrame, popups: list[str], type_labels: dict[str,
     return group, LegendSection(t("layer_incidents", lang), tuple(type_legend(type_labels, lang, set(rows["type"]))))
 
 
-def type_legend(type_labels: dict[str, str], lang: str, present: set[str]) -> list[LegendItem]:
-    """One row per colour on the map (types sharing a colour share a row), then size and clusters."""
+def type_colour_rows(type_labels: dict[str, str], present: set[str]) -> list[tuple[str, str]]:
+    """(colour, label) per colour of the types present: types sharing a colour share a row, in
+    TYPE_COLORS order, then types without a colour of their own."""
     by_color: dict[str, list[str]] = {}
     for key in [k for k in TYPE_COLORS if k in present] + sorted(present - set(TYPE_COLORS)):
         by_color.setdefault(TYPE_COLORS.get(key, OTHER_TYPE_COLOR), []).append(type_labels.get(key, key))
-    items = [LegendItem(" / ".join(labels), "circle", color, "#222222") for color, labels in by_color.items()]
+    return [(color, " / ".join(labels)) for color, labels in by_color.items()]
+
+
+def type_legend(type_labels: dict[str, str], lang: str, present: set[str]) -> list[LegendItem]:
+    """One row per colour on the map, then size and clusters."""
+    items = [LegendItem(label, "circle", color, "#222222") for color, label in type_colour_rows(type_labels, present)]
     items.append(LegendItem(t("legend_size", lang), "circle", "#ffffff", "#222222"))
     items.append(LegendItem(t("legend_cluster", lang), "circle", "#b5e28c", "#6ecc39"))
     return items

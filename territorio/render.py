@@ -22,10 +22,10 @@ from territorio import filters, provenance
 from territorio.catalog import Catalog
 from territorio.datapackage import OCHA_ATTRIBUTION
 from territorio.i18n import t
-from territorio.layers import SECTOR_STYLE, TYPE_COLORS
+from territorio.layers import OTHER_TYPE_COLOR, SECTOR_STYLE, TYPE_COLORS, type_colour_rows
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
-STYLE = {"parish_fill": "#f3f1ec", "parish_edge": "#9a968d", "municipality_edge": "#333333", "other": "#666666"}
+STYLE = {"parish_fill": "#f3f1ec", "parish_edge": "#9a968d", "municipality_edge": "#333333"}
 MARGIN_DEG = 0.01
 SECTOR_FILL_OPACITY = 0.08   # the approximate sectors: a faint wash under their dashed outline
 
@@ -86,7 +86,7 @@ def _size(fatalities_max) -> float:
 def _incidents(ax, rows: pd.DataFrame, box) -> int:
     inside = rows[rows.mapped & rows.lon.between(box[0], box[2]) & rows.lat.between(box[1], box[3])]
     for r in inside.sort_values("fatalities_max", ascending=False, na_position="first").itertuples():
-        color = TYPE_COLORS.get(r.type, STYLE["other"])
+        color = TYPE_COLORS.get(r.type, OTHER_TYPE_COLOR)
         unknown = pd.isna(r.fatalities_max)
         ax.scatter([r.lon], [r.lat], s=_size(r.fatalities_max), zorder=5,
                    facecolor="none" if unknown else color, edgecolor=color if unknown else "#222222",
@@ -95,11 +95,8 @@ def _incidents(ax, rows: pd.DataFrame, box) -> int:
 
 
 def _legend(ax, rows: pd.DataFrame, type_labels: dict[str, str], lang: str) -> None:
-    by_color: dict[str, list[str]] = {}
-    for key in sorted(set(rows.type)):
-        by_color.setdefault(TYPE_COLORS.get(key, STYLE["other"]), []).append(type_labels.get(key, key))
     handles = [Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor=c, markeredgecolor="#222222",
-                      label=" / ".join(labels)) for c, labels in by_color.items()]
+                      label=label) for c, label in type_colour_rows(type_labels, set(rows.type))]
     handles += [
         Line2D([], [], color=SECTOR_STYLE["color"], linestyle=(0, (5, 3)), linewidth=1.6, label=t("legend_sector", lang)),
         Line2D([], [], color=STYLE["municipality_edge"], linewidth=1.2, label=t("legend_municipality", lang)),
