@@ -249,14 +249,18 @@ def incident_radius(fatalities_max) -> float:
     return 6 + 3 * math.sqrt(n)
 
 
+def offline_cluster(**options) -> MarkerCluster:
+    """A MarkerCluster whose script and styles come from the installed package (see offline_assets)."""
+    cluster = MarkerCluster(options={"maxClusterRadius": 30, "showCoverageOnHover": False, **options})
+    cluster.default_js, cluster.default_css = offline_assets.cluster_js(), offline_assets.cluster_css()
+    return cluster
+
+
 def incident_layer(rows: pd.DataFrame, popups: list[str], type_labels: dict[str, str], lang: str
                    ) -> tuple[folium.FeatureGroup, LegendSection]:
     """Mapped incidents as circles sized by toll and coloured by type, clustered where they share a point."""
     group = folium.FeatureGroup(name=t("layer_incidents", lang))
-    cluster = MarkerCluster(options={"maxClusterRadius": 30, "spiderfyDistanceMultiplier": 1.6,
-                                     "showCoverageOnHover": False})
-    cluster.default_js = offline_assets.cluster_js()
-    cluster.default_css = offline_assets.cluster_css()
+    cluster = offline_cluster(spiderfyDistanceMultiplier=1.6)
     for rec, popup in zip(rows.to_dict("records"), popups):
         unknown = pd.isna(rec["fatalities_max"])
         color = TYPE_COLORS.get(rec["type"], OTHER_TYPE_COLOR)
@@ -306,8 +310,7 @@ def upload_layer(rows: pd.DataFrame, popups: list[str], name: str, lang: str
     """Incidents from an uploaded file: dotted rings (so they never pass for the catalog's), sized by
     toll, clustered where they crowd."""
     group = folium.FeatureGroup(name=t("layer_upload", lang, name=name))
-    cluster = MarkerCluster(options={"maxClusterRadius": 30, "showCoverageOnHover": False})
-    cluster.default_js, cluster.default_css = offline_assets.cluster_js(), offline_assets.cluster_css()
+    cluster = offline_cluster()
     for rec, popup in zip(rows.to_dict("records"), popups):
         folium.CircleMarker(
             [rec["lat"], rec["lon"]], radius=incident_radius(rec["fatalities_max"]), **UPLOAD_STYLE,
