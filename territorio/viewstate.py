@@ -8,7 +8,7 @@ it falls back to the default and comes back as a Note the page shows.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Callable
 
 from territorio import dates
@@ -154,7 +154,3 @@ def to_query(state: ViewState, span: tuple[dt.date, dt.date] | None = None) -> d
     if state.view:
         out.update(lat=f"{state.view.lat:.5f}", lon=f"{state.view.lon:.5f}", zoom=f"{state.view.zoom:g}")
     return out
-
-
-def with_view(state: ViewState, lat: float, lon: float, zoom: float) -> ViewState:
-    return replace(state, view=MapView(round(lat, 5), round(lon, 5), round(zoom, 2)))

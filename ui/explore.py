@@ -16,7 +16,6 @@ from territorio.filters import FilterSpec
 MAP_KEY = "map"
 PLAY_DELAY_S = 1.2    # pause between two playback steps: time for the map to redraw and be read
 TABLE_MAX_ROWS = 10_000   # beyond this a browser table is no help: the downloads carry every row
-FILTER_KEYS = ("window", "areas", "types", "actors", "min_fatalities")
 
 
 def span_of(joined) -> tuple[dt.date, dt.date]:
