@@ -57,12 +57,18 @@ def area_names(cat: Catalog) -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=8)
+def _area_labels(cat: Catalog) -> dict[str, str]:
+    """Area id -> name, a sector's name winning over a parish's (built once per catalog)."""
+    out: dict[str, str] = {}
+    for ids, names in ((cat.sectors.sector_id, cat.sectors.name), (cat.parishes.pcode, cat.parishes.name)):
+        for area_id, name in zip(ids, names):
+            out.setdefault(str(area_id), str(name))
+    return out
+
+
 def area_label(cat: Catalog, area_id: str) -> str:
-    hit = cat.sectors.loc[cat.sectors.sector_id == area_id, "name"]
-    if len(hit):
-        return str(hit.iloc[0])
-    hit = cat.parishes.loc[cat.parishes.pcode == area_id, "name"]
-    return str(hit.iloc[0]) if len(hit) else area_id
+    return _area_labels(cat).get(area_id, area_id)
 
 
 def actor_names(cat: Catalog) -> dict[str, str]:
@@ -95,14 +101,19 @@ def type_names(cat: Catalog) -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=16)
+def _actor_labels(cat: Catalog, lang: str) -> dict[str, str]:
+    """Actor id -> the name people read in `lang` (built once per catalog and language)."""
+    out: dict[str, str] = {}
+    for row in cat.actors.to_dict("records"):
+        spanish = str(row.get("name_es", "") or "").strip() if lang == "es" else ""
+        out.setdefault(row["actor_id"], spanish or str(row["name"]))
+    return out
+
+
 def actor_label(cat: Catalog, actor_id: str, lang: str = "en") -> str:
     """The name people read: name_es in Spanish (the English name where it is empty), else name; unknown -> id."""
-    hit = cat.actors.loc[cat.actors.actor_id == actor_id]
-    if not len(hit):
-        return actor_id
-    row = hit.iloc[0]
-    spanish = str(row.get("name_es", "") or "").strip() if lang == "es" else ""
-    return spanish or str(row["name"])
+    return _actor_labels(cat, lang).get(actor_id, actor_id)
 
 
 @lru_cache(maxsize=8)
