@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
+
+import pandas as pd
 
 from loaders import geodata
 from territorio.catalog import Catalog, typed_incidents
@@ -21,3 +24,26 @@ def load(root: str | None = None) -> Catalog:
         claims=read("control_claims"), population=read("facts_parish_population"),
         version=geodata.data_version(r),
     )
+
+
+SYNTHETIC_ENV = "TERRITORIO_SYNTHETIC"   # "N" or "N:SEED", set by `territorio serve --synthetic N`
+
+
+def synthetic_setting() -> tuple[int, int] | None:
+    """(n, seed) when the server runs on synthetic incidents (TERRITORIO_SYNTHETIC), else None."""
+    raw = os.environ.get(SYNTHETIC_ENV, "").strip()
+    if not raw:
+        return None
+    n, _, seed = raw.partition(":")
+    return int(n), int(seed or 0)
+
+
+@lru_cache(maxsize=2)
+def joined(synthetic: tuple[int, int] | None = None) -> pd.DataFrame:
+    """The catalog's incidents joined to parishes, sectors, peace zones and control; or `synthetic`
+    (n, seed) generated incidents instead (benchmarks only). Cached: callers must not mutate it."""
+    from territorio import join
+    from territorio import synthetic as synth
+
+    cat = load()
+    return join.join(cat, incidents=synth.incidents(cat, *synthetic) if synthetic else None)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
-
 import streamlit as st
 
 from loaders import geodata
+from loaders.catalog import synthetic_setting
 from territorio.i18n import LANG_NAMES, LANGS, normalise_lang, t
 from territorio.numbers import fmt_int
-
-SYNTHETIC_ENV = "TERRITORIO_SYNTHETIC"   # "N" or "N:SEED", set by `territorio serve --synthetic N`
 
 
 def setup_page(title_key: str) -> str:
@@ -25,15 +22,6 @@ def setup_page(title_key: str) -> str:
     st.query_params["lang"] = lang
     synthetic_banner(lang)
     return lang
-
-
-def synthetic_setting() -> tuple[int, int] | None:
-    """(n, seed) when the server runs on synthetic incidents (TERRITORIO_SYNTHETIC), else None."""
-    raw = os.environ.get(SYNTHETIC_ENV, "").strip()
-    if not raw:
-        return None
-    n, _, seed = raw.partition(":")
-    return int(n), int(seed or 0)
 
 
 def synthetic_banner(lang: str) -> None:
@@ -62,16 +50,9 @@ def catalog():
 def joined_catalog():
     """The catalog's incidents joined to parishes, sectors, peace zones and control, once per server;
     synthetic incidents instead when TERRITORIO_SYNTHETIC is set (benchmarks only)."""
-    return _joined(synthetic_setting())
+    from loaders import catalog as catalog_loader
 
-
-@st.cache_resource(show_spinner=False)
-def _joined(synthetic: tuple[int, int] | None):
-    from territorio import join
-    from territorio import synthetic as synth
-
-    incidents = synth.incidents(catalog(), *synthetic) if synthetic else None
-    return join.join(catalog(), incidents=incidents)
+    return catalog_loader.joined(synthetic_setting())
 
 
 def asset_base() -> str:

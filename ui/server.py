@@ -13,7 +13,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-import threading
 
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli as stcli
@@ -21,14 +20,15 @@ from streamlit.web import cli as stcli
 from territorio.paths import REPO_ROOT
 
 
-# Imported while the server starts, so the first viewer of a fresh server does not wait for them (about 1.3 s
-# on the 2-core reference machine); the first run's script then finds them loaded. Not streamlit_folium:
+# Imported before the server listens, so the first viewer of a fresh server does not wait for them (about
+# 1.4 s with the join, on the 2-core reference machine): a first run that imports or joins would also hold
+# the GIL while the browser fetches the map component and Leaflet from this same process. Not streamlit_folium:
 # it declares its component on import, which must happen inside the running app (else the map stays blank).
 WARM_MODULES = ("geopandas", "folium", "altair", "loaders.catalog", "territorio.join",
                 "territorio.bulk_layers", "territorio.charts", "territorio.mapview", "territorio.asof",
                 "territorio.mapgroups", "territorio.describe", "territorio.viewstate", "territorio.playback",
                 "territorio.provenance", "territorio.citation", "territorio.export", "territorio.imports",
-                "ui.common", "ui.explore", "ui.imports", "ui.stories")
+                "ui.analyst", "ui.common", "ui.explore", "ui.imports", "ui.stories")
 
 
 def _warm() -> None:
@@ -37,8 +37,9 @@ def _warm() -> None:
             importlib.import_module(name)
         except Exception:      # a missing module surfaces where the page imports it, with its own message
             pass
-    try:                       # and the embedded catalog, which loaders.catalog keeps once read
-        importlib.import_module("loaders.catalog").load()
+    try:                       # and the data, joined, which loaders.catalog keeps once made
+        catalog = importlib.import_module("loaders.catalog")
+        catalog.joined(catalog.synthetic_setting())
     except Exception:
         pass
 
@@ -72,7 +73,7 @@ def _serve_assets() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _serve_assets()
-    threading.Thread(target=_warm, name="territorio-warm-imports", daemon=True).start()
+    _warm()
     PagesManager.uses_pages_directory = False
     sys.argv = ["streamlit", "run", str(REPO_ROOT / "app.py"), *(argv if argv is not None else sys.argv[1:])]
     return stcli.main()

@@ -5,7 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from territorio.paths import REPO_ROOT
-from ui.common import SYNTHETIC_ENV
+from loaders.catalog import SYNTHETIC_ENV
 
 PAGES = ["pages/explore.py", "pages/sources.py", "pages/profile.py", "pages/study.py"]
 BANNER = {"en": "SYNTHETIC DATA: 3,000 generated incidents (seed 4)", "es": "DATOS SINTÉTICOS: 3.000 incidentes"}

@@ -93,3 +93,17 @@ def test_join_and_filters_work_unchanged(cat, frame):
     sel = filters.apply(cat, joined, spec)
     assert 0 < sel.mask.sum() < len(frame)
     assert set(joined.loc[sel.mask, "type"]) == {"homicide"}
+
+
+@pytest.mark.parametrize("raw,expected", [("", None), ("3000", (3000, 0)), ("3000:4", (3000, 4)), (" 50:1 ", (50, 1))])
+def test_the_server_setting_reads_n_and_seed(monkeypatch, raw, expected):
+    monkeypatch.setenv(catalog_loader.SYNTHETIC_ENV, raw)
+    assert catalog_loader.synthetic_setting() == expected
+
+
+def test_the_server_data_is_the_catalog_or_the_synthetic_incidents_joined_once(cat):
+    real = catalog_loader.joined(None)
+    assert len(real) == len(cat.incidents) and not real["id"].str.startswith("SYN-").any()
+    fake = catalog_loader.joined((300, 2))
+    assert len(fake) == 300 and fake["id"].str.startswith("SYN-").all()
+    assert catalog_loader.joined((300, 2)) is fake          # made once per server, warmed before it listens
