@@ -16,13 +16,13 @@ from urllib.parse import urlencode, urlparse
 
 import numpy as np
 
+from loaders.catalog import SYNTHETIC_ENV
 from territorio.paths import REPO_ROOT
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 PAINTED = ".leaflet-incidents-pane canvas, .leaflet-incidents-pane path, .leaflet-incidents-pane .leaflet-marker-icon"
-SYNTHETIC_ENV = "TERRITORIO_SYNTHETIC"
 TYPES = ("homicide", "security_operation", "clash_security", "clash_armed_groups", "massacre")
 
 

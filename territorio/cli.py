@@ -49,6 +49,8 @@ def _serve(args: argparse.Namespace) -> int:
         if args.synthetic < 1:
             print("territorio serve: --synthetic needs a positive number of incidents", file=sys.stderr)
             return 2
+        from loaders.catalog import SYNTHETIC_ENV
+
         env[SYNTHETIC_ENV] = f"{args.synthetic}:{args.seed}"
     cmd = [sys.executable, "-m", "ui.server",
            "--server.port", str(args.port), "--server.address", args.address,
@@ -330,8 +332,6 @@ def _story(args: argparse.Namespace) -> int:
 
 # --- bench ---------------------------------------------------------------------------------------
 
-SYNTHETIC_ENV = "TERRITORIO_SYNTHETIC"   # `serve --synthetic N`: the app shows N synthetic incidents (ui/common.py)
-
 
 def _bench_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--incidents", type=int, default=100_000, metavar="N", help="synthetic incidents (default 100000)")
@@ -340,6 +340,8 @@ def _bench_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--baseline-sizes", default="10000,20000", metavar="N,N",
                    help="incidents for the MarkerCluster baseline (default 10000,20000; empty: none)")
     p.add_argument("--no-first-paint", action="store_true", help="skip the browser measure of the first paint")
+    p.add_argument("--first-paint-runs", type=int, default=3, metavar="K",
+                   help="fresh servers the first paint is measured on; the median is reported (default 3)")
     p.add_argument("--sessions", type=int, nargs="?", const=10, metavar="K",
                    help="instead: K simultaneous headless Chromium viewers (default 10) against --url, "
                         "or against a fresh server on --incidents")
@@ -352,8 +354,8 @@ def _bench_args(p: argparse.ArgumentParser) -> None:
 def _bench(args: argparse.Namespace) -> int:
     import json
 
-    if args.incidents < 1 or args.steps < 1:
-        print("territorio bench: --incidents and --steps must be positive", file=sys.stderr)
+    if args.incidents < 1 or args.steps < 1 or args.first_paint_runs < 1:
+        print("territorio bench: --incidents, --steps and --first-paint-runs must be positive", file=sys.stderr)
         return 2
     try:
         sizes = tuple(int(s) for s in args.baseline_sizes.split(",") if s.strip())
@@ -368,7 +370,8 @@ def _bench(args: argparse.Namespace) -> int:
     else:
         from benchmarks import run
 
-        out = run.run(run.Options(args.incidents, args.steps, args.seed, sizes, not args.no_first_paint), say)
+        out = run.run(run.Options(args.incidents, args.steps, args.seed, sizes,
+                                  0 if args.no_first_paint else args.first_paint_runs), say)
     print(json.dumps(out, indent=1) if args.json else "\n".join(f"{k}: {v}" for k, v in out.items()))
     return 1 if out.get("errors") else 0
 

@@ -4,7 +4,7 @@ and the points of a zoomed-in view with popups - with no JavaScript error and no
 import pytest
 
 from tests.e2e.conftest import serve
-from ui.common import SYNTHETIC_ENV
+from loaders.catalog import SYNTHETIC_ENV
 
 pytestmark = pytest.mark.e2e
 
@@ -48,3 +48,18 @@ def test_zoomed_in_on_many_draws_the_points_in_view(watched, synthetic_url):
         watched.page.wait_for_timeout(500)
     assert "Showing the" in legend.inner_text()
     assert watched.external == []
+
+
+def test_the_benchmark_measures_a_first_paint_on_fresh_servers(capsys):
+    """`territorio bench` opens the page in Chromium on fresh servers until the incidents are painted."""
+    import json
+
+    from territorio import cli
+
+    capsys.readouterr()
+    assert cli.main(["bench", "--incidents", "2000", "--steps", "20", "--baseline-sizes", "",
+                     "--first-paint-runs", "2", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert "first_paint_error" not in figures, figures.get("first_paint_error")
+    assert len(figures["first_paint_runs_s"]) == 2 and all(s > 0 for s in figures["first_paint_runs_s"])
+    assert min(figures["first_paint_runs_s"]) <= figures["first_paint_s"] <= max(figures["first_paint_runs_s"])
