@@ -104,6 +104,12 @@ for name, v in upload_views.items():
                                   hidden=t("shown" if show_outside else "hidden", lang),
                                   unmapped=fmt_int(v.unmapped, lang)), limit=1000))
 
+ui.write_url(spec, lang, span)
+if ui.map_first():
+    st.caption(t("below_map_pending", lang))
+    footer(lang)
+    st.stop()
+
 # --- timeline -----------------------------------------------------------------------------------------
 st.subheader(t("chart_title", lang))
 all_dates = filters.apply(cat, joined, filters.FilterSpec(None, None, spec.areas, spec.types, spec.actors,
@@ -139,7 +145,6 @@ analyst.downloads(cat, joined, spec, lang, "map", "explore_dl")
 analyst.cite_box(citation.cite(spec, lang, cat.version, analyst.today(), uploaded=bool(uploaded),
                                view=provenance.filter_sentence(cat, spec, lang)), lang)
 
-ui.write_url(spec, lang, span)
 footer(lang)
 
 if st.session_state.get("playing"):

@@ -65,6 +65,15 @@ def on_map_change() -> None:
         st.session_state["map_view"] = viewstate.MapView(round(view[0], 5), round(view[1], 5), round(view[2], 2))
 
 
+def map_first() -> bool:
+    """True on the session's first run of the map page: what lies below the map waits for the next run, so
+    the browser's first work is drawing the map (it reports its view as soon as it is drawn, and that rerun
+    brings the rest; so does any other interaction)."""
+    first = not st.session_state.get("_map_page_ran")
+    st.session_state["_map_page_ran"] = True
+    return first
+
+
 def map_window() -> tuple[aggregate.Bounds | None, float | None]:
     """The view the map last reported (bounds, zoom): the incidents layer draws points only for it."""
     view = st.session_state.get("map_view")

@@ -1,4 +1,5 @@
-"""Texts of large datasets: aggregated incidents on the map, and the synthetic-data banner."""
+"""Texts of large datasets and fast pages: aggregated incidents on the map, the map drawn first, and the
+synthetic-data banner."""
 
 TEXTS = {
     "agg_title": {"en": "Incidents per hexagon", "es": "Incidentes por hexágono"},
@@ -9,6 +10,9 @@ TEXTS = {
     "points_in_view_note": {"en": "Showing the {shown} incidents in view, of {n} on the map; move the map to see the others.",
                             "es": "Se muestran los {shown} incidentes a la vista, de {n} en el mapa; mueva el mapa "
                                   "para ver los demás."},
+    "below_map_pending": {"en": "The timeline, what held on the last day and the downloads follow once the map is drawn.",
+                          "es": "La línea de tiempo, lo vigente el último día y las descargas aparecen cuando el mapa "
+                                "esté dibujado."},
     "synthetic_banner": {"en": "SYNTHETIC DATA: {n} generated incidents (seed {seed}) for performance testing. "
                                "None of them is a real event.",
                          "es": "DATOS SINTÉTICOS: {n} incidentes generados (semilla {seed}) para pruebas de "

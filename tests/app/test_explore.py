@@ -11,11 +11,17 @@ from territorio import cli
 from territorio.paths import REPO_ROOT
 
 
-def run(**params):
+def opened(**params):
+    """The page's first run, as a link opened cold: the map and its figures, the rest to follow."""
     at = AppTest.from_file(str(REPO_ROOT / "pages/explore.py"), default_timeout=60)
     for k, v in params.items():
         at.query_params[k] = v
     return at.run()
+
+
+def run(**params):
+    """The page once the map is drawn: in a browser the map then reports its view, which reruns the page."""
+    return opened(**params).run()
 
 
 def metric(at, label):
@@ -132,6 +138,21 @@ def test_zones_and_control_on_the_last_day_are_listed_with_source_links():
     assert table.count('href="http') >= 3
 
 
+def test_a_cold_link_shows_the_map_and_its_figures_first_and_the_rest_on_the_next_run():
+    first = opened(**{"from": "2019-02-01", "to": "2019-02-28", "lang": "en"})
+    assert not first.exception, first.exception
+    assert metric(first, "Incidents") == "1"
+    assert "1 incident, 7 killed" in shown_text(first)
+    captions = " ".join(c.value for c in first.caption)
+    assert "follow once the map is drawn" in captions and "OCHA" in captions     # the credit is never deferred
+    assert not first.get("vega_lite_chart") and not first.get("download_button")
+    assert opened(actor="Banda de Koki", lang="en").query_params["actor"] == "koki_gang"   # the URL is written
+    then = first.run()
+    assert then.get("vega_lite_chart") and then.get("download_button") and "follow once the map is drawn" not in " ".join(
+        c.value for c in then.caption)
+    assert any("<table" in m.value for m in then.markdown)
+
+
 def test_the_chart_has_a_text_summary_naming_the_window():
     at = run(**{"from": "2019-02-01", "to": "2019-02-28", "lang": "en"})
     caption = " ".join(c.value for c in at.caption)
@@ -146,7 +167,7 @@ def _with_upload(fixture, **params):
     at.session_state["uploads"] = {result.file: result}
     for k, v in params.items():
         at.query_params[k] = v
-    return at.run(), result
+    return at.run().run(), result
 
 
 def test_an_uploaded_file_is_counted_under_the_same_filters_and_outside_points_wait():
