@@ -37,11 +37,29 @@ def _warm() -> None:
             importlib.import_module(name)
         except Exception:      # a missing module surfaces where the page imports it, with its own message
             pass
-    try:                       # and the data, joined, which loaders.catalog keeps once made
-        catalog = importlib.import_module("loaders.catalog")
-        catalog.joined(catalog.synthetic_setting())
-    except Exception:
+    try:
+        _draw_once()
+    except Exception:          # a failure shows on the page itself, with its own message
         pass
+
+
+def _draw_once() -> None:
+    """The data, joined (loaders.catalog keeps it), and the opening map drawn once and thrown away: the
+    first draw also loads what pandas, geopandas, folium's templates and Altair load lazily (about 0.3 s)."""
+    from loaders import catalog, geodata
+    from territorio import asof, charts, filters, layers, mapgroups, mapview
+
+    cat = catalog.load()
+    joined = catalog.joined(catalog.synthetic_setting())
+    sel = filters.apply(cat, joined, filters.FilterSpec())
+    held = asof.standing(cat, joined["date_hi"].max().date())
+    m = mapview.caracas_map(cat.parishes, geodata.read("municipalities"), mapview.MapOptions(),
+                            focus=layers.focus_bounds(cat, joined))
+    for group in mapgroups.data_groups(cat, joined, sel.mask, held, mapgroups.LayerRequest(layers.LAYERS), "en"):
+        group.add_to(m)
+    m.get_root().render()
+    charts.timeline_chart(charts.monthly(joined, sel.mask), charts.policy_marks(cat, "en"), (None, None),
+                          (None, None), {}, "en").to_json()
 
 
 ASSETS_URL = "/territorio-assets"

@@ -1,0 +1,32 @@
+"""What ui.server prepares before it listens. Its warm-up swallows errors (the page shows its own), so
+these tests are what notices when a step of it stops working."""
+
+import importlib
+
+import pytest
+
+from loaders import catalog as catalog_loader
+from ui import server
+
+
+@pytest.mark.parametrize("name", server.WARM_MODULES)
+def test_every_warmed_module_exists(name):
+    importlib.import_module(name)
+
+
+def test_streamlit_folium_is_not_warmed():
+    # it declares its component on import, which must happen inside the running app (else the map is blank)
+    assert not any(name.startswith("streamlit_folium") for name in server.WARM_MODULES)
+
+
+@pytest.mark.parametrize("setting", [None, "400:3"])
+def test_the_opening_map_is_drawn_once_and_the_data_kept(monkeypatch, setting):
+    if setting:
+        monkeypatch.setenv(catalog_loader.SYNTHETIC_ENV, setting)
+    else:
+        monkeypatch.delenv(catalog_loader.SYNTHETIC_ENV, raising=False)
+    catalog_loader.joined.cache_clear()
+    server._draw_once()                                  # raises here if a step of the warm-up broke
+    info = catalog_loader.joined.cache_info()
+    assert info.currsize == 1 and info.misses == 1
+    assert len(catalog_loader.joined(catalog_loader.synthetic_setting())) == (400 if setting else len(catalog_loader.load().incidents))
