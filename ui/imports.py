@@ -8,9 +8,7 @@ TERRITORIO_DATA=/path/to/file (set by `territorio serve --data FILE`) preloads t
 
 from __future__ import annotations
 
-import html
 import os
-import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -19,6 +17,7 @@ import streamlit as st
 from loaders import uploads as uploads_loader
 from territorio.i18n import t
 from territorio.imports import FileRejected, ImportResult, Limits, dataset_name
+from territorio.text import escape_markdown
 
 DATA_ENV = "TERRITORIO_DATA"
 SESSION_KEY = "uploads"
@@ -38,11 +37,6 @@ class UploadSpec:
     file_id: str
     fix_swapped: bool = False
     kind: str | None = None
-
-
-def safe_md(text: object) -> str:
-    """Text from a file, shown in st.markdown as plain text: HTML escaped, Markdown syntax neutralised."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~>])", r"\\\1", html.escape(str(text), quote=False))
 
 
 # --- the session's datasets ------------------------------------------------------------------------
@@ -146,9 +140,9 @@ def _preview(result: ImportResult) -> pd.DataFrame:
 
 def show_result(result: ImportResult, lang: str) -> None:
     """Counts, preview, rejected rows and warnings, the report as JSON. Data text is never HTML here."""
-    st.markdown(safe_md(t("upload_counts", lang, file=result.file, format=result.format,
+    st.markdown(escape_markdown(t("upload_counts", lang, file=result.file, format=result.format,
                           kind=t(f"kind_{result.kind}", lang), total=result.rows_total, loaded=result.rows_loaded,
-                          rejected=result.rows_rejected, warnings=len(result.warnings))))
+                          rejected=result.rows_rejected, warnings=len(result.warnings)), limit=1000))
     st.caption(t("upload_preview", lang, n=min(PREVIEW_ROWS, result.rows_loaded)))
     st.dataframe(_preview(result), hide_index=True, width="stretch")
     st.caption(t("upload_rejected", lang))
@@ -164,7 +158,7 @@ def show_result(result: ImportResult, lang: str) -> None:
 
 
 def show_failure(name: str, exc: FileRejected, lang: str) -> None:
-    st.error(f"{t('upload_failed', lang)}: {safe_md(name)}: {safe_md(exc.message(lang))}")
+    st.error(f"{t('upload_failed', lang)}: {escape_markdown(name, limit=200)}: {escape_markdown(exc.message(lang), limit=1000)}")
 
 
 def show_datasets(lang: str) -> None:
@@ -173,7 +167,7 @@ def show_datasets(lang: str) -> None:
         return
     st.subheader(t("upload_datasets", lang))
     for name, result in list(store.items()):
-        with st.expander(safe_md(f"{name} · {result.file}"), expanded=True):
+        with st.expander(escape_markdown(f"{name} · {result.file}", limit=200), expanded=True):
             show_result(result, lang)
             if st.button(t("upload_remove", lang), key=f"remove_{name}"):
                 del store[name]
