@@ -201,7 +201,18 @@ async def _sessions(url: str, count: int, duration: float) -> tuple[list, list]:
     return times, errors, len(lost)
 
 
+def cpu_s(pid: int) -> float | None:
+    """CPU seconds (user + system) a process has used so far; None when it cannot be read."""
+    with contextlib.suppress(OSError, IndexError, ValueError):
+        fields = open(f"/proc/{pid}/stat").read().rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return None
+
+
 def sessions(url: str, count: int, duration: float, server_pid: int | None = None) -> dict:
+    """K viewers at once. The update times include the browsers' own work: on one machine the K Chromium
+    clients share its cores with the server, so the server's CPU time is reported beside them."""
+    cpu0 = cpu_s(server_pid) if server_pid else None
     times, errors, lost = asyncio.run(_sessions(url, count, duration))
     out = {"sessions": count, "duration_s": duration, "updates": len(times), "errors": errors,
            "step_clicks_lost": lost,
@@ -209,6 +220,10 @@ def sessions(url: str, count: int, duration: float, server_pid: int | None = Non
     for kind in ("step", "open"):        # a time step (button) and a new link (filters via URL params)
         out.update(_percentiles(f"{kind}_ms", [ms for k, ms in times if k == kind]))
     out["server_peak_rss_mb"] = peak_rss_mb(server_pid) if server_pid else None
+    cpu1 = cpu_s(server_pid) if server_pid else None
+    out["server_cpu_s"] = round(cpu1 - cpu0, 1) if cpu0 is not None and cpu1 is not None else None
+    out["server_cpu_ms_per_update"] = (round(out["server_cpu_s"] * 1000 / len(times), 1)
+                                       if out["server_cpu_s"] is not None and times else None)
     return out
 
 

@@ -63,3 +63,14 @@ def test_the_benchmark_measures_a_first_paint_on_fresh_servers(capsys):
     assert "first_paint_error" not in figures, figures.get("first_paint_error")
     assert len(figures["first_paint_runs_s"]) == 2 and all(s > 0 for s in figures["first_paint_runs_s"])
     assert min(figures["first_paint_runs_s"]) <= figures["first_paint_s"] <= max(figures["first_paint_runs_s"])
+
+
+def test_two_viewers_at_once_step_and_open_links_without_errors():
+    """`territorio bench --sessions` in small: two Chromium viewers for a few seconds on a fresh server."""
+    from benchmarks import browser
+
+    with browser.server(3000, 0) as (url, pid):
+        figures = browser.sessions(url, 2, 8, pid)
+    assert figures["errors"] == [] and figures["updates"] >= 2
+    assert figures["update_ms_p95"] >= figures["update_ms_p50"] > 0
+    assert figures["server_peak_rss_mb"] > 0 and figures["server_cpu_s"] > 0

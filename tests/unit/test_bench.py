@@ -64,3 +64,14 @@ def test_serve_without_synthetic_shows_the_catalog(monkeypatch):
     monkeypatch.setattr(cli.subprocess, "call", lambda cmd, cwd, env: seen.update(env) or 0)
     assert cli.main(["serve"]) == 0
     assert SYNTHETIC_ENV not in seen
+
+
+def test_cpu_seconds_of_a_process_grow_as_it_works():
+    import os
+
+    from benchmarks.browser import cpu_s
+
+    before = cpu_s(os.getpid())
+    sum(i * i for i in range(3_000_000))
+    assert cpu_s(os.getpid()) > before >= 0
+    assert cpu_s(2 ** 22 + 7) is None          # no such process
