@@ -20,6 +20,26 @@ def test_map_draws_all_32_parishes_offline(watched, app_url):
     assert watched.external == [], f"requests left the machine: {watched.external}"
 
 
+DISPLAYED = "els => els.filter(e => getComputedStyle(e).display !== 'none' && e.textContent).length"
+
+
+def test_parish_names_show_when_zoomed_in_and_hide_when_zoomed_out(watched, app_url):
+    from loaders import geodata
+
+    names = sorted(geodata.read("parishes")["name"])
+    watched.open(app_url + "/?lat=10.49&lon=-66.88&zoom=14")
+    frame = watched.map_frame()
+    labels = frame.locator(".parish-label")
+    labels.first.wait_for(state="attached", timeout=30_000)      # a 0 x 0 px marker; its text overflows it
+    assert sorted(labels.all_inner_texts()) == names             # one label per parish, its name as text
+    assert labels.evaluate_all(DISPLAYED) == len(names)
+    watched.open(app_url + "/?lat=10.49&lon=-66.88&zoom=11")
+    frame = watched.map_frame()
+    frame.locator(".leaflet-container.labels-hidden").wait_for(state="attached", timeout=30_000)
+    assert frame.locator(".parish-label").count() == len(names)
+    assert frame.locator(".parish-label").evaluate_all(DISPLAYED) == 0
+
+
 def test_hovering_a_parish_names_it(watched, app_url):
     watched.open(app_url + "/?lang=es")
     frame = watched.map_frame()

@@ -94,3 +94,14 @@ def test_under_the_server_the_map_points_at_the_apps_own_copies_of_the_packages(
     for url in srcs:
         package, file = url.removeprefix("/territorio-assets/").split("/", 1)
         assert (Path(offline_assets.PACKAGES[package]) / file).exists(), url
+
+
+def test_parish_labels_are_data_in_one_script_escaped_for_html_and_for_the_script_tag():
+    hostile = gpd.GeoDataFrame(
+        {"pcode": ["VE000001", "VE000002"], "name": ["</script><b>x</b>", "Caucagüita"], "municipality": ["X", "Y"],
+         "label_lat": [10.5, 10.45], "label_lon": [-66.9, -66.8]},
+        geometry=[shapely.box(-66.95, 10.45, -66.85, 10.55), shapely.box(-66.85, 10.4, -66.75, 10.5)], crs=4326)
+    html = _html(mapview.caracas_map(hostile, geodata.read("municipalities"), mapview.MapOptions()))
+    assert html.count("className: 'parish-label'") == 1             # one loop, not a marker per parish
+    assert "&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;" in html and "</script><b>" not in html
+    assert '[10.45, -66.8, "<div>Caucagüita<\\/div>"]' in html
