@@ -15,7 +15,7 @@ from territorio import dates
 from territorio.catalog import Catalog, actor_label, area_label
 from territorio.i18n import TEXTS, t
 from territorio.numbers import fmt_float, fmt_int, fmt_range
-from territorio.popups import SAFE_SCHEMES, fatalities_text
+from territorio.popups import SAFE_SCHEMES, fatalities_text, period_text
 from territorio.text import split_list
 
 # words in the research notes that mark a figure as doubtful (the notes are the researchers' own words)
@@ -119,11 +119,6 @@ def _ids(value: str) -> tuple[str, ...]:
     return tuple(split_list(value))
 
 
-def _when(start: str, start_precision: str, end: str, end_precision: str, lang: str) -> str:
-    text = dates.format_date(start, start_precision, lang)
-    return f"{text} – {dates.format_date(end, end_precision, lang)}" if end else f"{text} –"
-
-
 def _incident_entries(incidents: pd.DataFrame, type_labels: dict[str, str], lang: str) -> list[Entry]:
     out = []
     for r in incidents.to_dict("records"):
@@ -142,7 +137,7 @@ def _designation_entries(cat: Catalog, related: set[str], status_labels: dict[st
     for p in cat.periods[cat.periods.designation_id.isin(chosen.index)].itertuples(index=False):
         name = chosen.loc[p.designation_id, f"name_{lang}"]
         out.append(Entry(dates.interval(p.start, p.start_precision)[0],
-                         _when(p.start, p.start_precision, p.end, p.end_precision, lang), "designation",
+                         period_text(p._asdict(), lang), "designation",
                          f"{name}: {status_labels.get(p.status, p.status)}. {getattr(p, f'note_{lang}')}",
                          _ids(p.source_event_ids)))
     return out
@@ -153,7 +148,7 @@ def _control_entries(cat: Catalog, related: set[str], confidence_labels: dict[st
     out = []
     for c in cat.claims[cat.claims.sector_id.isin(related)].itertuples(index=False):
         out.append(Entry(dates.interval(c.start, c.start_precision)[0],
-                         _when(c.start, c.start_precision, c.end, c.end_precision, lang), "control",
+                         period_text(c._asdict(), lang), "control",
                          f"{actor_label(cat, c.group_id, lang)} ({confidence_labels.get(c.confidence, c.confidence)}, "
                          f"{area_label(cat, c.sector_id)}). {getattr(c, f'note_{lang}')}",
                          _ids(c.source_event_ids)))
