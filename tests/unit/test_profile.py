@@ -65,3 +65,14 @@ def test_unknown_area_is_named(cat, joined):
 def test_fatalities_are_a_range(cat, joined):
     lo, hi, unknown = profile.build(cat, joined, "cota_905", "en").fatalities
     assert lo < hi and unknown >= 0
+
+
+@pytest.mark.parametrize("area, kind, lang, when", [
+    ("cota_905", "designation", "en", "since 8 Jul 2021"),                    # the end of the zone: no end known
+    ("cota_905", "designation", "en", "13 Jul 2015 – 25 Aug 2017"),           # suspended by the first OLP
+    ("el_cementerio", "control", "en", "last reported 27 May 2016"),          # Lucifer's death; after it unknown
+    ("el_cementerio", "control", "es", "último reporte 27 may 2016"),
+])
+def test_periods_say_how_they_end(cat, joined, area, kind, lang, when):
+    periods = [e.when for e in profile.build(cat, joined, area, lang).timeline if e.kind == kind]
+    assert any(when in p for p in periods), periods
