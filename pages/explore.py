@@ -116,8 +116,8 @@ all_dates = filters.apply(cat, joined, filters.FilterSpec(None, None, spec.areas
                                                           spec.min_fatalities))
 monthly = charts.monthly(joined, all_dates.mask)
 marks = charts.policy_marks(cat, lang)
-st.altair_chart(charts.timeline_chart(monthly, marks, span, (spec.date_from, spec.date_to), type_labels, lang),
-                width="stretch")
+st.vega_lite_chart(charts.timeline_spec(monthly, marks, span, (spec.date_from, spec.date_to), type_labels, lang),
+                  width="stretch")
 st.caption(charts.summary(monthly, marks, (spec.date_from, spec.date_to), summary.incidents, lang))
 
 # --- what held on the window's last day, with sources ----------------------------------------------------

@@ -1,19 +1,18 @@
 """The timeline under the map: incidents per month by type, policy dates marked, the window shaded,
-and a one-line summary of what the chart shows. Altair (Vega-Lite) renders offline inside Streamlit."""
+and a one-line summary of what the chart shows. Vega-Lite, which Streamlit renders offline."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-import altair as alt
 import numpy as np
 import pandas as pd
 
 from territorio import dates
 from territorio.catalog import Catalog
 from territorio.i18n import t
-from territorio.layers import OTHER_TYPE_COLOR, TYPE_COLORS
+from territorio.layers import OTHER_TYPE_COLOR, TYPE_COLORS, type_colour_rows
 from territorio.numbers import fmt_int
 
 # The policy dates the chart marks: catalog events (their dates come from the data) and a label key.
@@ -59,31 +58,60 @@ def monthly(joined: pd.DataFrame, mask: np.ndarray) -> Monthly:
     return Monthly(counts=counts, undated=int((chosen["date_precision"] == "year").sum()))
 
 
-def timeline_chart(m: Monthly, marks: pd.DataFrame, span: tuple[dt.date, dt.date],
-                   window: tuple[dt.date, dt.date], type_labels: dict[str, str], lang: str) -> alt.LayerChart:
-    data = m.counts.assign(label=m.counts["type"].map(lambda k: type_labels.get(k, k)))
-    keys = [k for k in TYPE_COLORS if k in set(data["type"])] + sorted(set(data["type"]) - set(TYPE_COLORS))
-    domain = [type_labels.get(k, k) for k in keys]
-    colors = [TYPE_COLORS.get(k, OTHER_TYPE_COLOR) for k in keys]
-    x_scale = alt.Scale(domain=[pd.Timestamp(span[0]).isoformat(), pd.Timestamp(span[1]).isoformat()])
-    win = pd.DataFrame({"start": [pd.Timestamp(window[0])], "end": [pd.Timestamp(window[1])]})
-    shade = alt.Chart(win).mark_rect(color="#FFD54F", opacity=0.3).encode(
-        x=alt.X("start:T", scale=x_scale), x2="end:T")
-    bars = alt.Chart(data).mark_bar(size=4).encode(
-        x=alt.X("yearmonth(month):T", title=None, scale=x_scale, axis=alt.Axis(format="%Y", labelFontSize=14)),
-        y=alt.Y("sum(n):Q", title=t("chart_y", lang), axis=alt.Axis(tickMinStep=1, labelFontSize=13,
-                                                                      titleFontSize=14)),
-        color=alt.Color("label:N", scale=alt.Scale(domain=domain, range=colors), title=None,
-                        legend=alt.Legend(orient="bottom", columns=3, labelFontSize=13, labelLimit=260)),
-        tooltip=[alt.Tooltip("yearmonth(month):T", title=t("chart_month", lang)),
-                 alt.Tooltip("label:N", title=t("chart_type", lang)), alt.Tooltip("n:Q", title=t("chart_y", lang))],
-    )
-    rules = alt.Chart(marks).mark_rule(color="#333333", strokeDash=[4, 3], strokeWidth=1.5).encode(
-        x="date:T", tooltip=[alt.Tooltip("label:N", title=t("chart_policy", lang))])
-    labels = alt.Chart(marks).mark_text(align="left", baseline="top", dx=3, dy=2, angle=0, fontSize=12,
-                                        color="#222222").encode(x="date:T", y=alt.Y("ypos:Q", scale=None), text="label:N")
-    chart = alt.layer(shade, bars, rules, labels).properties(height=260)
-    return chart.configure(locale=chart_locale(lang)) if lang in TIME_LOCALES else chart
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as Vega-Lite values, timestamps as ISO text (as Altair would write them)."""
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = out[col].dt.strftime("%Y-%m-%dT%H:%M:%S")
+    return out.to_dict("records")
+
+
+def _iso(day: dt.date) -> str:
+    return pd.Timestamp(day).isoformat()
+
+
+def timeline_spec(m: Monthly, marks: pd.DataFrame, span: tuple[dt.date, dt.date],
+                  window: tuple[dt.date, dt.date], type_labels: dict[str, str], lang: str) -> dict:
+    """The timeline as a Vega-Lite spec: the window shaded, bars per month coloured by type, and the policy
+    dates as labelled rules. Written as data, not built with Altair, whose objects and validation cost
+    about 60 ms on every rerun; tests check it against the Vega-Lite schema."""
+    rows = type_colour_rows(type_labels, set(m.counts["type"]))        # types sharing a colour share a row,
+    row_of = {color: label for color, label in rows}                      # as in the map's legend
+    data = m.counts.assign(label=m.counts["type"].map(lambda k: type_labels.get(k, k)),
+                           colour=m.counts["type"].map(lambda k: row_of[TYPE_COLORS.get(k, OTHER_TYPE_COLOR)]))
+    x_scale = {"domain": [_iso(span[0]), _iso(span[1])]}
+    shade = {"data": {"values": [{"start": _iso(window[0]), "end": _iso(window[1])}]},
+             "mark": {"type": "rect", "color": "#FFD54F", "opacity": 0.3},
+             "encoding": {"x": {"field": "start", "type": "temporal", "scale": x_scale}, "x2": {"field": "end"}}}
+    bars = {"data": {"values": _records(data)},
+            "mark": {"type": "bar", "size": 4},
+            "encoding": {
+                "x": {"field": "month", "timeUnit": "yearmonth", "type": "temporal", "title": None, "scale": x_scale,
+                      "axis": {"format": "%Y", "labelFontSize": 14}},
+                "y": {"field": "n", "aggregate": "sum", "type": "quantitative", "title": t("chart_y", lang),
+                      "axis": {"tickMinStep": 1, "labelFontSize": 13, "titleFontSize": 14}},
+                "color": {"field": "colour", "type": "nominal", "title": None,
+                          "scale": {"domain": [label for _c, label in rows], "range": [c for c, _l in rows]},
+                          "legend": {"orient": "bottom", "columns": 2, "labelFontSize": 13, "labelLimit": 0}},
+                "tooltip": [{"field": "month", "timeUnit": "yearmonth", "type": "temporal", "title": t("chart_month", lang)},
+                            {"field": "label", "type": "nominal", "title": t("chart_type", lang)},
+                            {"field": "n", "type": "quantitative", "title": t("chart_y", lang)}]}}
+    policy = {"values": _records(marks)}
+    rules = {"data": policy,
+             "mark": {"type": "rule", "color": "#333333", "strokeDash": [4, 3], "strokeWidth": 1.5},
+             "encoding": {"x": {"field": "date", "type": "temporal"},
+                          "tooltip": [{"field": "label", "type": "nominal", "title": t("chart_policy", lang)}]}}
+    labels = {"data": policy,
+              "mark": {"type": "text", "align": "left", "baseline": "top", "dx": 3, "dy": 2, "angle": 0,
+                       "fontSize": 12, "color": "#222222"},
+              "encoding": {"x": {"field": "date", "type": "temporal"},
+                           "y": {"field": "ypos", "type": "quantitative", "scale": None},
+                           "text": {"field": "label", "type": "nominal"}}}
+    spec = {"layer": [shade, bars, rules, labels], "height": 260}
+    if lang in TIME_LOCALES:
+        spec["config"] = {"locale": {"time": TIME_LOCALES[lang], "number": NUMBER_LOCALES[lang]}}
+    return spec
 
 
 # Month and day names Vega uses in tooltips and axes, declared per language (English is Vega's default).
@@ -98,10 +126,6 @@ TIME_LOCALES = {
     },
 }
 NUMBER_LOCALES = {"es": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " Bs."]}}
-
-
-def chart_locale(lang: str) -> alt.Locale:
-    return alt.Locale(time=alt.TimeLocale(**TIME_LOCALES[lang]), number=alt.NumberLocale(**NUMBER_LOCALES[lang]))
 
 
 def summary(m: Monthly, marks: pd.DataFrame, window: tuple[dt.date, dt.date], in_window: int, lang: str) -> str:

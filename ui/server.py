@@ -11,6 +11,7 @@ st.navigation makes every run go through app.py.
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import sys
 
@@ -45,7 +46,7 @@ def _warm() -> None:
 
 def _draw_once() -> None:
     """The data, joined (loaders.catalog keeps it), and the opening map drawn once and thrown away: the
-    first draw also loads what pandas, geopandas, folium's templates and Altair load lazily (about 0.3 s)."""
+    first draw also loads what pandas, geopandas and folium's templates load lazily (about 0.3 s)."""
     from loaders import catalog, geodata
     from territorio import asof, charts, filters, layers, mapgroups, mapview
 
@@ -58,8 +59,9 @@ def _draw_once() -> None:
     for group in mapgroups.data_groups(cat, joined, sel.mask, held, mapgroups.LayerRequest(layers.LAYERS), "en"):
         group.add_to(m)
     m.get_root().render()
-    charts.timeline_chart(charts.monthly(joined, sel.mask), charts.policy_marks(cat, "en"), (None, None),
-                          (None, None), {}, "en").to_json()
+    span = (joined["date_lo"].min().date(), joined["date_hi"].max().date())
+    json.dumps(charts.timeline_spec(charts.monthly(joined, sel.mask), charts.policy_marks(cat, "en"), span, span,
+                                    {}, "en"))
 
 
 ASSETS_URL = "/territorio-assets"

@@ -145,8 +145,22 @@ def test_chart_summary_and_spec(cat, joined):
     window = (D(2019, 2, 1), D(2019, 2, 28))
     text = charts.summary(m, marks, window, 1, "es")
     assert "1–28 feb 2019, 1 incidentes" in text and "4 fechas de política" in text
-    spec = charts.timeline_chart(m, marks, (D(2013, 1, 1), D(2023, 12, 31)), window, {}, "es").to_dict()
+    spec = charts.timeline_spec(m, marks, (D(2013, 1, 1), D(2023, 12, 31)), window, {}, "es")
     assert len(spec["layer"]) == 4
+    assert spec["layer"][0]["data"]["values"] == [{"start": "2019-02-01T00:00:00", "end": "2019-02-28T00:00:00"}]
+    assert sum(r["n"] for r in spec["layer"][1]["data"]["values"]) == int(m.counts["n"].sum())
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_chart_spec_is_valid_vega_lite(cat, joined, lang):
+    import altair as alt
+
+    m = charts.monthly(joined, np.ones(len(joined), bool))
+    labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
+    spec = charts.timeline_spec(m, charts.policy_marks(cat, lang), (D(2013, 1, 1), D(2023, 12, 31)),
+                                (D(2019, 2, 1), D(2019, 2, 28)), labels, lang)
+    alt.LayerChart.from_dict(spec)                     # raises on anything the Vega-Lite schema rejects
+    assert json.loads(json.dumps(spec)) == spec        # plain JSON, as Streamlit sends it
 
 
 def test_an_unchanged_layer_renders_the_same_js_on_every_rerun(cat, joined):
@@ -165,8 +179,20 @@ def test_an_unchanged_layer_renders_the_same_js_on_every_rerun(cat, joined):
 
 def test_the_spanish_chart_names_months_in_spanish(cat, joined):
     m = charts.monthly(joined, np.ones(len(joined), bool))
-    spec = charts.timeline_chart(m, charts.policy_marks(cat, "es"), (D(2013, 1, 1), D(2023, 12, 31)),
-                                 (D(2019, 2, 1), D(2019, 2, 28)), {}, "es").to_dict()
+    spec = charts.timeline_spec(m, charts.policy_marks(cat, "es"), (D(2013, 1, 1), D(2023, 12, 31)),
+                                (D(2019, 2, 1), D(2019, 2, 28)), {}, "es")
     assert spec["config"]["locale"]["time"]["shortMonths"][1] == "feb"
-    assert "locale" not in charts.timeline_chart(m, charts.policy_marks(cat, "en"), (D(2013, 1, 1), D(2023, 12, 31)),
-                                                 (D(2019, 2, 1), D(2019, 2, 28)), {}, "en").to_dict().get("config", {})
+    assert "locale" not in charts.timeline_spec(m, charts.policy_marks(cat, "en"), (D(2013, 1, 1), D(2023, 12, 31)),
+                                                (D(2019, 2, 1), D(2019, 2, 28)), {}, "en").get("config", {})
+
+
+def test_types_sharing_a_colour_share_one_chart_legend_entry_as_on_the_map(cat, joined):
+    m = charts.monthly(joined, np.ones(len(joined), bool))
+    labels = dict(zip(cat.event_types.key, cat.event_types["label_en"]))
+    spec = charts.timeline_spec(m, charts.policy_marks(cat, "en"), (D(2013, 1, 1), D(2023, 12, 31)),
+                                (D(2019, 2, 1), D(2019, 2, 28)), labels, "en")
+    scale = spec["layer"][1]["encoding"]["color"]["scale"]
+    assert len(set(scale["range"])) == len(scale["range"])           # no two legend entries look the same
+    assert (scale["range"], scale["domain"]) == tuple(map(list, zip(*layers.type_colour_rows(labels, set(m.counts["type"])))))
+    values = spec["layer"][1]["data"]["values"]
+    assert {v["label"] for v in values} == {labels[k] for k in set(m.counts["type"])}   # tooltips keep the type
