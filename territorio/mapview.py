@@ -16,10 +16,12 @@ import geopandas as gpd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from territorio import offline_assets
+from territorio import lazy_templates, offline_assets
 from territorio.datapackage import OCHA_ATTRIBUTION
 from territorio.i18n import t
 from territorio.legend import LEGEND_CSS, LegendItem, LegendSection
+
+lazy_templates.install()      # every map the app draws goes through this module
 
 CARACAS_CENTER = (10.47, -66.88)
 DEFAULT_ZOOM = 12
