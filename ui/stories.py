@@ -75,6 +75,20 @@ def _text_input(label: str, target: dict, lang: str, key: str, area: bool = Fals
     widget(label, key=key, on_change=_sync_text, args=(target, lang, key))
 
 
+def _sync_notes(scene: dict, lang: str, widget_key: str) -> None:
+    """Speaker notes are optional: a scene keeps them while either language has some."""
+    notes = {**{code: "" for code in LANGS}, **scene.get("notes", {}), lang: st.session_state[widget_key]}
+    if any(v.strip() for v in notes.values()):
+        scene["notes"] = notes
+    else:
+        scene.pop("notes", None)
+
+
+def _notes_input(label: str, scene: dict, lang: str, key: str) -> None:
+    st.session_state.setdefault(key, scene.get("notes", {}).get(lang, ""))
+    st.text_area(label, key=key, on_change=_sync_notes, args=(scene, lang, key))
+
+
 def draft_editor(lang: str) -> None:
     """Title, captions and notes of the draft, scene by scene; a scene can be removed."""
     story = draft()
@@ -92,6 +106,8 @@ def draft_editor(lang: str) -> None:
             with col:
                 _text_input(t("brief_draft_caption", lang, n=n, code=code), scene["caption"], code,
                             f"draft_caption_{i}_{code}_{len(story['scenes'])}", area=True)
+                _notes_input(t("brief_draft_notes", lang, n=n, code=code), scene, code,
+                             f"draft_notes_{i}_{code}_{len(story['scenes'])}")
         st.button(t("brief_draft_remove", lang, n=n), key=f"draft_remove_{i}", on_click=_remove_scene, args=(i,))
 
 

@@ -37,6 +37,8 @@ TEXTS = {
                                 "“Añadir esta vista a mi relato”."},
     "brief_draft_title": {"en": "Title ({code})", "es": "Título ({code})"},
     "brief_draft_caption": {"en": "Scene {n} caption ({code})", "es": "Texto de la escena {n} ({code})"},
+    "brief_draft_notes": {"en": "Scene {n} speaker notes ({code}, optional)",
+                          "es": "Notas de la escena {n} para quien presenta ({code}, opcional)"},
     "brief_draft_remove": {"en": "Remove scene {n}", "es": "Quitar la escena {n}"},
     "brief_draft_download": {"en": "Download the story (YAML)", "es": "Descargar el relato (YAML)"},
     "brief_draft_play": {"en": "Play your story", "es": "Mostrar tu relato"},

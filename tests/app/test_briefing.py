@@ -104,12 +104,21 @@ def test_a_saved_view_becomes_a_scene_the_briefing_page_plays():
     at.query_params["lang"] = "en"
     at.run()
     at.text_area(key="draft_caption_0_en_2").input("El Paraíso, February 2019").run()
+    at.text_area(key="draft_notes_0_en_2").input("Seven killed; pause here.").run()
+    assert at.session_state["story_draft"]["scenes"][0]["notes"] == {"en": "Seven killed; pause here.", "es": ""}
+    at.text_area(key="draft_notes_0_es_2").input("Siete muertos; pausa aquí.").run()
     at.button(key="draft_remove_1").click().run()
     assert len(at.session_state["story_draft"]["scenes"]) == 1
     at.button(key="draft_play").click().run()
     assert not at.exception, at.exception
     assert "Scene 1 of 1" in counter(at) and "El Paraíso, February 2019" in html_of(at)
     assert at.query_params["story"] == "draft"
+    notes = AppTest.from_file(PAGE, default_timeout=120)
+    notes.session_state["story_draft"] = at.session_state["story_draft"]
+    for k, v in {"story": "draft", "scene": "1", "lang": "es", "notes": "1"}.items():
+        notes.query_params[k] = v
+    notes.run()
+    assert not notes.exception and "Siete muertos; pausa aquí." in html_of(notes)
 
 
 def test_hostile_draft_text_is_shown_as_text():
@@ -128,3 +137,19 @@ def test_hostile_draft_text_is_shown_as_text():
     # one line inside the HTML block: no blank line lets the markdown link out of it
     assert ("<p class='brief-caption'>x [click](javascript:alert(1)) &lt;script&gt;alert(2)&lt;/script&gt; "
             "&lt;img src=x onerror=alert(3)&gt;</p>") in shown
+
+
+def test_speaker_notes_cleared_in_both_languages_leave_the_scene():
+    draft = {"title": {"en": "T", "es": "T"}, "scenes": [{
+        "caption": {"en": "c", "es": "c"}, "notes": {"en": "n", "es": "n"},
+        "window": {"from": "2019-02-01", "to": "2019-02-28"}, "layers": ["incidents"],
+        "view": {"lat": 10.486, "lon": -66.93, "zoom": 14.0}}]}
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.session_state["story_draft"] = draft
+    at.query_params["lang"] = "en"
+    at.run()
+    at.text_area(key="draft_notes_0_en_1").input("").run()
+    assert at.session_state["story_draft"]["scenes"][0]["notes"] == {"en": "", "es": "n"}
+    at.text_area(key="draft_notes_0_es_1").input(" ").run()
+    assert "notes" not in at.session_state["story_draft"]["scenes"][0]
+    assert not at.exception
