@@ -7,7 +7,7 @@ file, the scene (1-based) and the field. Pure: no streamlit.
     title: {en: ..., es: ...}
     scenes:
       - caption: {en: ..., es: ...}          # required, both languages
-        notes: {en: ..., es: ...}            # speaker notes (optional)
+        notes: {en: ..., es: ...}            # speaker notes (optional; either language may be blank)
         window: {from: "2015-07-01", to: "2015-07-31"}
         filters: {areas: [cota_905], types: [], actors: [], min_fatalities: 0}
         layers: [zones, sectors, incidents]  # names from territorio.layers.LAYERS
@@ -62,7 +62,7 @@ class Story:
 STORY_FIELDS = {"title": ("text", True), "scenes": ("scenes", True)}
 SCENE_FIELDS = {
     "caption": ("text", True),
-    "notes": ("text", False),
+    "notes": ("some_text", False),
     "window": ("window", True),
     "filters": ("filters", False),
     "layers": ("layers", True),
@@ -80,6 +80,17 @@ def _check_text(value) -> list[str]:
         return [f"must be a mapping with {' and '.join(LANGS)} texts"]
     out = [f"{lang}: missing or empty" for lang in LANGS
            if not isinstance(value.get(lang), str) or not value[lang].strip()]
+    out += [f"{lang}: longer than {MAX_TEXT} characters" for lang in LANGS
+            if isinstance(value.get(lang), str) and len(value[lang]) > MAX_TEXT]
+    out += [f"{k}: unknown language (expected {', '.join(LANGS)})" for k in value if k not in LANGS]
+    return out
+
+
+def _check_some_text(value) -> list[str]:
+    """Texts in any of the languages (speaker notes: a presenter may write them in one only)."""
+    if not isinstance(value, dict):
+        return [f"must be a mapping with {' and/or '.join(LANGS)} texts"]
+    out = [f"{lang}: not a text" for lang in LANGS if lang in value and not isinstance(value[lang], str)]
     out += [f"{lang}: longer than {MAX_TEXT} characters" for lang in LANGS
             if isinstance(value.get(lang), str) and len(value[lang]) > MAX_TEXT]
     out += [f"{k}: unknown language (expected {', '.join(LANGS)})" for k in value if k not in LANGS]
@@ -167,7 +178,7 @@ def _check_scenes(value) -> list[str]:
 
 
 CHECKS: dict[str, Callable[[object], list[str]]] = {
-    "text": _check_text, "window": _check_window, "ids": _check_ids, "filters": _check_filters,
+    "text": _check_text, "some_text": _check_some_text, "window": _check_window, "ids": _check_ids, "filters": _check_filters,
     "layers": _check_layers, "measure": _check_measure, "view": _check_view, "highlight": _check_highlight,
     "bool": _check_bool, "scenes": _check_scenes,
 }

@@ -63,7 +63,15 @@ BAD = [
     ("sources", "CCS-019", "s.yaml: scene 1: sources: must be a list of ids"),
     ("expect_incidents", "yes", "s.yaml: scene 1: expect_incidents: must be true or false"),
     ("colour", "red", "s.yaml: scene 1: colour: unknown field"),
+    ("notes", "pause here", "s.yaml: scene 1: notes: must be a mapping with en and/or es texts"),
+    ("notes", {"en": 3}, "s.yaml: scene 1: notes: en: not a text"),
+    ("notes", {"fr": "pause"}, "s.yaml: scene 1: notes: fr: unknown language"),
 ]
+
+
+@pytest.mark.parametrize("notes", [{"es": "Pausa aquí."}, {"en": "Pause here.", "es": ""}])
+def test_speaker_notes_in_one_language_are_enough(notes):
+    assert stories.validate(_with("notes", notes), "s.yaml") == []
 
 
 @pytest.mark.parametrize("path,value,expected", BAD)
