@@ -167,8 +167,9 @@ def _asset(name: str) -> str:
 
 
 def _json_for_script(payload: dict) -> str:
-    """JSON safe inside <script type="application/json">: no "</" can close the element."""
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/").replace("<!--", "<\\!--")
+    """JSON safe inside <script type="application/json">: no "</" can close the element and no "<!--" can
+    open a comment; both stay valid JSON for the player's JSON.parse ("\\!" would not)."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/").replace("<!--", "\\u003c!--")
 
 
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")

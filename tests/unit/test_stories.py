@@ -224,7 +224,7 @@ def test_export_is_self_contained_and_keeps_the_licences(cat, joined):
 
 
 def test_export_escapes_hostile_text(cat, joined):
-    evil = "</script><script>alert(1)</script><img src=x onerror=alert(2)>"
+    evil = "</script><script>alert(1)</script><img src=x onerror=alert(2)> <!-- <script>"
     data = copy.deepcopy(GOOD)
     data["title"] = {"en": evil, "es": evil}
     data["scenes"][0]["caption"] = {"en": evil, "es": evil}
