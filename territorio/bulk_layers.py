@@ -7,7 +7,6 @@ Popup HTML is built only for the points drawn (`popup_html(rows)` is called with
 from __future__ import annotations
 
 import html
-import json
 import math
 from typing import Callable
 
@@ -21,6 +20,7 @@ from territorio import aggregate, layers
 from territorio.i18n import t
 from territorio.legend import LegendItem, LegendSection
 from territorio.numbers import fmt_int
+from territorio.text import script_json
 
 CLUSTER_LIMIT = 50     # up to this many points: the catalog's clustered layer (co-located points spread)
 # Hexagon classes: viridis (colour-blind safe, reads in greyscale), light = few; not the choropleth's blues.
@@ -72,12 +72,7 @@ var {{ this.get_name() }} = (function () {
     def __init__(self, rows: list[list]):
         super().__init__()
         self._name = "CanvasPoints"
-        self.rows_json = _json(rows)
-
-
-def _json(value) -> str:
-    """JSON that is safe inside a <script> element."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        self.rows_json = script_json(rows)
 
 
 def canvas_layer(rows: pd.DataFrame, popups: list[str], type_labels: dict[str, str], lang: str
@@ -125,7 +120,7 @@ var {{ this.get_name() }} = (function () {
     def __init__(self, rows: list[list], radius_deg: float, lat0: float, colors: list[str], tips: list[str]):
         super().__init__()
         self._name = "Hexagons"
-        self.rows_json, self.colors_json, self.tips_json = _json(rows), _json(colors), _json(tips)
+        self.rows_json, self.colors_json, self.tips_json = script_json(rows), script_json(colors), script_json(tips)
         self.radius, self.k = round(radius_deg, 7), round(math.cos(math.radians(lat0)), 7)
 
 

@@ -4,11 +4,12 @@ Leaflet layer so it changes with the layers shown (it lives in a dynamic feature
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass
 
 from branca.element import MacroElement
 from jinja2 import Template
+
+from territorio.text import script_json
 
 
 @dataclass(frozen=True)
@@ -102,4 +103,4 @@ class LegendLayer(MacroElement):
         super().__init__()
         self._name = "LegendLayer"
         # JSON inside a script: also keep "</" from closing the script element.
-        self.html_json = json.dumps(legend_html(title, sections)).replace("</", "<\\/")
+        self.html_json = script_json(legend_html(title, sections))

@@ -8,7 +8,6 @@ no tiles and no internet.
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass
 
 import folium
@@ -20,6 +19,7 @@ from territorio import lazy_templates, offline_assets
 from territorio.datapackage import OCHA_ATTRIBUTION
 from territorio.i18n import t
 from territorio.legend import LEGEND_CSS, LegendItem, LegendSection
+from territorio.text import script_json
 
 lazy_templates.install()      # every map the app draws goes through this module
 
@@ -191,7 +191,7 @@ class _ParishLabels(MacroElement):
         self._name = "ParishLabels"
         rows = [[float(r.label_lat), float(r.label_lon), f"<div>{html.escape(str(r.name))}</div>"]
                 for r in parishes.itertuples()]
-        self.labels = json.dumps(rows, ensure_ascii=False).replace("</", "<\\/")   # never ends the <script>
+        self.labels = script_json(rows)
 
 
 class _MetricScale(MacroElement):

@@ -23,6 +23,7 @@ from territorio.datapackage import OCHA_ATTRIBUTION
 from territorio.dates import format_date, format_range
 from territorio.i18n import t
 from territorio.stories import Story, scene_spec
+from territorio.text import script_json
 
 LEAFLET_NOTICE = f"""Leaflet {offline_assets.VERSIONS['leaflet']} (https://leafletjs.com), BSD 2-Clause License.
 Copyright (c) 2010-2022, Vladimir Agafonkin. Copyright (c) 2010-2011, CloudMade. All rights reserved.
@@ -166,12 +167,6 @@ def _asset(name: str) -> str:
     return resources.files("territorio.player").joinpath(name).read_text(encoding="utf-8")
 
 
-def _json_for_script(payload: dict) -> str:
-    """JSON safe inside <script type="application/json">: no "</" can close the element and no "<!--" can
-    open a comment; both stay valid JSON for the player's JSON.parse ("\\!" would not)."""
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/").replace("<!--", "\\u003c!--")
-
-
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
 
@@ -182,7 +177,7 @@ def render_html(payload: dict) -> str:
         "leaflet_notice": html.escape(LEAFLET_NOTICE).replace("--", "- -"),
         "attribution": html.escape(OCHA_ATTRIBUTION),
         "leaflet_css": offline_assets.css("leaflet_css"), "leaflet_js": offline_assets.js("leaflet"),
-        "player_css": _asset("player.css"), "player_js": _asset("player.js"), "data": _json_for_script(payload),
+        "player_css": _asset("player.css"), "player_js": _asset("player.js"), "data": script_json(payload),
     }
     return PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset("player.html"))
 

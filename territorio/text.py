@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
@@ -27,3 +28,10 @@ def escape_markdown(text: str, limit: int = 80) -> str:
     if len(text) > limit:
         text = text[:limit] + "…"
     return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def script_json(value) -> str:
+    """JSON safe inside a <script> element, as a JS literal or for JSON.parse: no "</" can close the
+    element and no "<!--" can open a comment (escaped in ways JSON itself allows)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")

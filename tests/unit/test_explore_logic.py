@@ -1,6 +1,7 @@
 """Pure logic of the map page: playback steps, URL state, clicks, the sentence, numbers and dates."""
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -199,3 +200,12 @@ def test_numbers_are_localised(value, lang, decimals, expected):
                                                     (1200, 1500, "es", "1.200-1.500")])
 def test_count_ranges(lo, hi, lang, expected):
     assert numbers.fmt_range(lo, hi, lang) == expected
+
+
+@pytest.mark.parametrize("value", ["</script><b>", "<!-- x", {"a": ["</", "<!--", "Caucagüita"]}])
+def test_script_json_cannot_close_or_comment_a_script_and_stays_json(value):
+    from territorio.text import script_json
+
+    text = script_json(value)
+    assert "</" not in text and "<!--" not in text
+    assert json.loads(text) == value

@@ -104,4 +104,4 @@ def test_parish_labels_are_data_in_one_script_escaped_for_html_and_for_the_scrip
     html = _html(mapview.caracas_map(hostile, geodata.read("municipalities"), mapview.MapOptions()))
     assert html.count("className: 'parish-label'") == 1             # one loop, not a marker per parish
     assert "&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;" in html and "</script><b>" not in html
-    assert '[10.45, -66.8, "<div>Caucagüita<\\/div>"]' in html
+    assert '[10.45,-66.8,"<div>Caucagüita<\\/div>"]' in html
