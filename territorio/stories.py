@@ -80,10 +80,7 @@ def _check_text(value) -> list[str]:
         return [f"must be a mapping with {' and '.join(LANGS)} texts"]
     out = [f"{lang}: missing or empty" for lang in LANGS
            if not isinstance(value.get(lang), str) or not value[lang].strip()]
-    out += [f"{lang}: longer than {MAX_TEXT} characters" for lang in LANGS
-            if isinstance(value.get(lang), str) and len(value[lang]) > MAX_TEXT]
-    out += [f"{k}: unknown language (expected {', '.join(LANGS)})" for k in value if k not in LANGS]
-    return out
+    return out + _text_limits(value)
 
 
 def _check_some_text(value) -> list[str]:
@@ -91,10 +88,14 @@ def _check_some_text(value) -> list[str]:
     if not isinstance(value, dict):
         return [f"must be a mapping with {' and/or '.join(LANGS)} texts"]
     out = [f"{lang}: not a text" for lang in LANGS if lang in value and not isinstance(value[lang], str)]
-    out += [f"{lang}: longer than {MAX_TEXT} characters" for lang in LANGS
-            if isinstance(value.get(lang), str) and len(value[lang]) > MAX_TEXT]
-    out += [f"{k}: unknown language (expected {', '.join(LANGS)})" for k in value if k not in LANGS]
-    return out
+    return out + _text_limits(value)
+
+
+def _text_limits(value: dict) -> list[str]:
+    """What both kinds of text share: a length limit and known languages only."""
+    out = [f"{lang}: longer than {MAX_TEXT} characters" for lang in LANGS
+           if isinstance(value.get(lang), str) and len(value[lang]) > MAX_TEXT]
+    return out + [f"{k}: unknown language (expected {', '.join(LANGS)})" for k in value if k not in LANGS]
 
 
 def _iso(value) -> str | None:
