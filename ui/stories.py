@@ -23,8 +23,8 @@ STORY_KEY = "brief_story"
 
 def draft() -> dict:
     """The draft story of this session: {"title": {en, es}, "scenes": [scene dicts]}."""
-    return st.session_state.setdefault(DRAFT_KEY, {"title": {lang: t("brief_draft_default_title", lang)
-                                                             for lang in LANGS}, "scenes": []})
+    title = {lang: t("brief_draft_default_title", lang) for lang in LANGS}
+    return st.session_state.setdefault(DRAFT_KEY, stories.story_data(title, []))
 
 
 def _default_captions(spec: FilterSpec) -> dict:
