@@ -107,9 +107,9 @@ class Page:
         t0 = time.perf_counter()
         groups, mode = self._layers(step)
         payload = sum(len(_get_feature_group_string(g, self.base, idx=i)) for i, g in enumerate(groups))
-        monthly = self._chart_data(step.spec)
+        monthly, marks = self._chart_data(step.spec)
         t1 = time.perf_counter()
-        self._chart_spec(step.spec, monthly)
+        self._chart_spec(step.spec, monthly, marks)
         t2 = time.perf_counter()
         return StepCost((t2 - t0) * 1000, payload / 1024, (t2 - t1) * 1000, mode)
 
@@ -125,15 +125,16 @@ class Page:
         hexagons = any(isinstance(c, bulk_layers.Hexagons) for g in groups for c in g._children.values())
         return groups, "hexagons" if hexagons else "points"
 
-    def _chart_data(self, spec: filters.FilterSpec) -> charts.Monthly:
+    def _chart_data(self, spec: filters.FilterSpec) -> tuple[charts.Monthly, pd.DataFrame]:
+        """The chart's counts, its policy dates and its summary line, as the page makes them (once each)."""
         cat, joined, lang = self.cat, self.joined, self.lang
         all_dates = filters.apply(cat, joined, filters.FilterSpec(None, None, spec.areas, spec.types, spec.actors,
                                                                   spec.min_fatalities))
         monthly = charts.monthly(joined, all_dates.mask)
-        charts.summary(monthly, charts.policy_marks(cat, lang), (spec.date_from, spec.date_to), 0, lang)
-        return monthly
+        marks = charts.policy_marks(cat, lang)
+        charts.summary(monthly, marks, (spec.date_from, spec.date_to), 0, lang)
+        return monthly, marks
 
-    def _chart_spec(self, spec: filters.FilterSpec, monthly: charts.Monthly) -> None:
-        marks = charts.policy_marks(self.cat, self.lang)
+    def _chart_spec(self, spec: filters.FilterSpec, monthly: charts.Monthly, marks: pd.DataFrame) -> None:
         json.dumps(charts.timeline_spec(monthly, marks, self.span, (spec.date_from, spec.date_to), self.type_labels,
                                         self.lang))
