@@ -11,7 +11,6 @@ st.navigation makes every run go through app.py.
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import sys
 
@@ -38,30 +37,11 @@ def _warm() -> None:
             importlib.import_module(name)
         except Exception:      # a missing module surfaces where the page imports it, with its own message
             pass
-    try:
-        _draw_once()
+    try:                       # and the data, joined, which loaders.catalog keeps once made
+        catalog = importlib.import_module("loaders.catalog")
+        catalog.joined(catalog.synthetic_setting())
     except Exception:          # a failure shows on the page itself, with its own message
         pass
-
-
-def _draw_once() -> None:
-    """The data, joined (loaders.catalog keeps it), and the opening map drawn once and thrown away: the
-    first draw also loads what pandas, geopandas and folium's templates load lazily (about 0.3 s)."""
-    from loaders import catalog, geodata
-    from territorio import asof, charts, filters, layers, mapgroups, mapview
-
-    cat = catalog.load()
-    joined = catalog.joined(catalog.synthetic_setting())
-    sel = filters.apply(cat, joined, filters.FilterSpec())
-    held = asof.standing(cat, joined["date_hi"].max().date())
-    m = mapview.caracas_map(cat.parishes, geodata.read("municipalities"), mapview.MapOptions(),
-                            focus=layers.focus_bounds(cat, joined))
-    for group in mapgroups.data_groups(cat, joined, sel.mask, held, mapgroups.LayerRequest(layers.LAYERS), "en"):
-        group.add_to(m)
-    m.get_root().render()
-    span = (joined["date_lo"].min().date(), joined["date_hi"].max().date())
-    json.dumps(charts.timeline_spec(charts.monthly(joined, sel.mask), charts.policy_marks(cat, "en"), span, span,
-                                    {}, "en"))
 
 
 ASSETS_URL = "/territorio-assets"

@@ -20,13 +20,13 @@ def test_streamlit_folium_is_not_warmed():
 
 
 @pytest.mark.parametrize("setting", [None, "400:3"])
-def test_the_opening_map_is_drawn_once_and_the_data_kept(monkeypatch, setting):
+def test_the_data_is_joined_before_the_server_listens_and_kept(monkeypatch, setting):
     if setting:
         monkeypatch.setenv(catalog_loader.SYNTHETIC_ENV, setting)
     else:
         monkeypatch.delenv(catalog_loader.SYNTHETIC_ENV, raising=False)
     catalog_loader.joined.cache_clear()
-    server._draw_once()                                  # raises here if a step of the warm-up broke
+    server._warm()
     info = catalog_loader.joined.cache_info()
     assert info.currsize == 1 and info.misses == 1
     assert len(catalog_loader.joined(catalog_loader.synthetic_setting())) == (400 if setting else len(catalog_loader.load().incidents))
