@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from loaders import catalog as catalog_loader
 from loaders import geodata
-from loaders.catalog import synthetic_setting
 from territorio.i18n import LANG_NAMES, LANGS, normalise_lang, t
 from territorio.numbers import fmt_int
 
@@ -26,7 +26,7 @@ def setup_page(title_key: str) -> str:
 
 def synthetic_banner(lang: str) -> None:
     """On every page while the data is synthetic: none of it is real."""
-    setting = synthetic_setting()
+    setting = catalog_loader.synthetic_setting()
     if setting:
         st.error(t("synthetic_banner", lang, n=fmt_int(setting[0], lang), seed=setting[1]), icon="⚠️")
 
@@ -39,20 +39,15 @@ def footer(lang: str) -> None:
     st.caption(f"{t('attribution', lang)} {t('data_version', lang, version=data_version())}")
 
 
-@st.cache_resource(show_spinner=False)
 def catalog():
-    """The embedded catalog, loaded once per server (read-only)."""
-    from loaders import catalog as catalog_loader
-
+    """The embedded catalog, loaded once per server by loaders.catalog (read-only)."""
     return catalog_loader.load()
 
 
 def joined_catalog():
-    """The catalog's incidents joined to parishes, sectors, peace zones and control, once per server;
-    synthetic incidents instead when TERRITORIO_SYNTHETIC is set (benchmarks only)."""
-    from loaders import catalog as catalog_loader
-
-    return catalog_loader.joined(synthetic_setting())
+    """The catalog's incidents joined to parishes, sectors, peace zones and control, once per server by
+    loaders.catalog; synthetic incidents instead when TERRITORIO_SYNTHETIC is set (benchmarks only)."""
+    return catalog_loader.joined(catalog_loader.synthetic_setting())
 
 
 def asset_base() -> str:
