@@ -100,14 +100,6 @@ def _axial_round(q: np.ndarray, r: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return rq.astype(np.int64), rr.astype(np.int64)
 
 
-def hex_ring(lat: float, lon: float, radius: float, lat0: float) -> list[list[float]]:
-    """The six corners (lon, lat) of a hexagon, closed, rounded to 5 decimals (about 1 m)."""
-    k = math.cos(math.radians(lat0))
-    corners = [(lon + radius * math.cos(math.radians(60 * i + 30)) / k, lat + radius * math.sin(math.radians(60 * i + 30)))
-               for i in range(6)]
-    return [[round(x, 5), round(y, 5)] for x, y in [*corners, corners[0]]]
-
-
 def view_bounds(lat: float, lon: float, zoom: float, width_px: int = 1600, height_px: int = 700) -> Bounds:
     """The area a map of that size shows around a centre at a zoom (Web Mercator: 256 px tiles), for when
     the map has not reported its bounds yet (a link opened at a view). Generous in width."""

@@ -71,11 +71,6 @@ def test_empty_selection():
     assert p.mode == "points" and p.mapped == 0
 
 
-def test_hexagon_ring_is_closed():
-    ring = aggregate.hex_ring(10.5, -66.9, 0.01, 10.5)
-    assert len(ring) == 7 and ring[0] == ring[-1]
-
-
 @pytest.mark.parametrize("result, expected", [
     ({"bounds": {"_southWest": {"lat": 10.4, "lng": -67.0}, "_northEast": {"lat": 10.6, "lng": -66.8}}},
      aggregate.Bounds(10.4, -67.0, 10.6, -66.8)),
