@@ -29,8 +29,8 @@ class Limits:
     max_rows: int = 200_000             # twice the 100,000 incidents the app is built for
     max_columns: int = 500              # ACLED exports have 31; a newsroom register a few dozen
     max_vertices: int = 1_000_000       # Miranda's 21 municipalities at full detail have 22,000
-    max_seconds: float = 120.0          # a 200,000-row CSV imports in ~25 s here (docs/IMPORTS.md)
-    max_memory_mb: int = 2048           # memory the import may add to its process; 200,000 rows need ~700 MB
+    max_seconds: float = 60.0           # a 200,000-row CSV imports in ~7 s here (docs/IMPORTS.md)
+    max_memory_mb: int = 3072           # address space an import may add: 200,000 CSV rows took 1.5 GB
 
     @classmethod
     def from_env(cls) -> "Limits":
