@@ -37,6 +37,8 @@ TEXTS = {
     "upload_datasets": {"en": "Datasets in this session", "es": "Conjuntos de datos en esta sesión"},
     "upload_remove": {"en": "Remove", "es": "Quitar"},
     "upload_failed": {"en": "The file could not be imported", "es": "No se pudo importar el archivo"},
+    "upload_reading": {"en": "Reading {file}: {seconds} s (it is stopped at {limit} s)",
+                       "es": "Leyendo {file}: {seconds} s (se detiene a los {limit} s)"},
     "upload_preloaded": {"en": "loaded at start-up (TERRITORIO_DATA)", "es": "cargado al iniciar (TERRITORIO_DATA)"},
     "col_row": {"en": "Row", "es": "Fila"},
     "col_reason": {"en": "Reason", "es": "Motivo"},
