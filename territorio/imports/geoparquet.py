@@ -33,16 +33,17 @@ def _footer(data: bytes, **options):
         raise _unreadable(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
 
 
-def _check_crs(metadata) -> None:
-    """The 'geo' metadata's CRS must be PROJJSON (an object) or absent: a string would reach pyproj as user
-    input, which may name files."""
+def _geometry_columns(metadata) -> list[str]:
+    """The columns the 'geo' metadata names, after checking each CRS is PROJJSON (an object) or absent: a
+    string would reach pyproj as user input, which may name files."""
     try:
-        geo = json.loads((metadata.metadata or {}).get(b"geo", b"{}"))
-        crs = [c.get("crs") for c in geo.get("columns", {}).values()]
+        columns = json.loads((metadata.metadata or {}).get(b"geo", b"{}")).get("columns", {})
+        crs = [c.get("crs") for c in columns.values()]
     except (ValueError, AttributeError, TypeError):
         raise _unreadable("its 'geo' metadata is not valid JSON") from None
     if any(c is not None and not isinstance(c, dict) for c in crs):
         raise _unreadable("its CRS is not PROJJSON")
+    return list(columns)
 
 
 def _width(leaf) -> int:
@@ -62,8 +63,7 @@ def _check_footer(pf, limits: Limits) -> list[str]:
     """Rows, columns and the fixed-width values' size, from the footer alone; the columns to measure."""
     meta = pf.metadata
     check_rows(meta.num_rows, limits)
-    check_columns(len(pf.schema_arrow.names), limits)
-    _check_crs(meta)
+    check_columns(len(set(pf.schema_arrow.names) - set(_geometry_columns(meta))), limits)
     widths = [_width(pf.schema.column(i)) for i in range(len(pf.schema))]   # leaves, in row groups' order
     check_unpacked(sum(meta.row_group(g).column(c).num_values * width for g in range(meta.num_row_groups)
                        for c, width in enumerate(widths)), limits)
