@@ -102,7 +102,7 @@ def _answer(outcome: tuple | None, child, limits: Limits):
     if outcome is None:
         if child.exitcode == -signal.SIGXCPU:
             raise FileRejected("time_limit", seconds=f"{limits.max_seconds:g}")
-        raise FileRejected("reader_died", code=child.exitcode, limit_mb=limits.max_memory_mb)
+        raise FileRejected("reader_died", exit=child.exitcode, limit_mb=limits.max_memory_mb)
     kind, *rest = outcome
     if kind == "ok":
         return rest[0]

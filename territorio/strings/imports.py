@@ -84,9 +84,9 @@ TEXTS = {
                          "TERRITORIO_IMPORT_MEMORY_MB); it was stopped and nothing was loaded",
                          "es": "la lectura del archivo necesitó más de {limit_mb} MB de memoria, el límite (ajuste "
                          "TERRITORIO_IMPORT_MEMORY_MB); se detuvo y no se cargó nada"},
-    "imp_reader_died": {"en": "the reader stopped without an answer (exit {code}), perhaps at the memory limit of "
+    "imp_reader_died": {"en": "the reader stopped without an answer (exit {exit}), perhaps at the memory limit of "
                         "{limit_mb} MB (setting TERRITORIO_IMPORT_MEMORY_MB); nothing was loaded",
-                        "es": "el lector se detuvo sin respuesta (salida {code}), quizá al alcanzar el límite de "
+                        "es": "el lector se detuvo sin respuesta (salida {exit}), quizá al alcanzar el límite de "
                         "memoria de {limit_mb} MB (ajuste TERRITORIO_IMPORT_MEMORY_MB); no se cargó nada"},
     "imp_wrong_format": {"en": "this is not a {format} file ({detail})",
                          "es": "no es un archivo {format} ({detail})"},
