@@ -226,3 +226,22 @@ def test_each_cap_admits_its_limit_and_refuses_one_more(fixture, rows, columns, 
                              ("max_vertices", vertices, "too_many_vertices")]:
         if value:
             assert rejection(data, fixture, limits=Limits(**{cap: value - 1})).code == code, cap
+
+
+# --- the command line goes through the same bounded import -----------------------------------------------
+
+def test_territorio_validate_refuses_hostile_files_with_one_json_error(tmp_path, secret):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "x.gpkg").write_bytes(hostile.vrt_as_gpkg(secret))
+    (tmp_path / "rows.csv").write_bytes(hostile.csv_rows_bomb(4))
+    env = dict(os.environ, TERRITORIO_MAX_ROWS="3")
+    for name, code in [("x.gpkg", "wrong_format"), ("rows.csv", "too_many_rows")]:
+        out = subprocess.run([sys.executable, "-m", "territorio.cli", "validate", str(tmp_path / name)],
+                             capture_output=True, text=True, env=env)
+        assert out.returncode == 1 and not out.stderr, out.stderr
+        report = json.loads(out.stdout)
+        assert report["code"] == code and SECRET not in out.stdout
