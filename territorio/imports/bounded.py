@@ -136,8 +136,11 @@ def _confine(workdir: str, limits: Limits) -> None:
     os.environ["TMPDIR"] = os.environ["CPL_TMPDIR"] = workdir
     pyproj.network.set_network_enabled(False)
     cpu = int(limits.max_seconds) + 2
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    _cap_memory(limits.max_memory_mb * MB)
+    _lower(resource.RLIMIT_CPU, cpu, cpu + 1)   # SIGXCPU at the soft limit: said as the time limit
+    size = _address_space()
+    if size is not None:          # RLIMIT_AS at what the child maps already plus its budget
+        budget = size + limits.max_memory_mb * MB
+        _lower(resource.RLIMIT_AS, budget, budget)
 
 
 def _address_space() -> int | None:
@@ -149,9 +152,9 @@ def _address_space() -> int | None:
     return pages * os.sysconf("SC_PAGE_SIZE")
 
 
-def _cap_memory(budget: int) -> None:
-    """RLIMIT_AS at what the child already maps plus `budget`: an allocation past it fails (MemoryError)."""
-    size = _address_space()
-    if size is not None:
-        limit = size + budget
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+def _lower(which: int, soft: int, hard: int) -> None:
+    """Set a limit, never above the hard limit the process was given (a process may only lower it)."""
+    _, given = resource.getrlimit(which)
+    if given != resource.RLIM_INFINITY:
+        soft, hard = min(soft, given), min(hard, given)
+    resource.setrlimit(which, (soft, hard))
