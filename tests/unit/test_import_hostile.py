@@ -111,7 +111,7 @@ def test_a_shapefile_is_opened_only_after_its_magic_is_checked():
     for member in ("a.shp", "a.shx"):
         parts = {"a.shp": header, "a.shx": header, "a.dbf": b""}
         parts[member] = b"<OGRVRTDataSource/>".ljust(100)
-        exc = rejection(hostile.zip_members(parts), "a.zip")
+        exc = rejection(hostile.zip_bytes(parts), "a.zip")
         assert exc.code == "wrong_format" and member in exc.message("en")
 
 
