@@ -18,7 +18,7 @@ if failed:
 
 spec = upload_form(lang)
 if spec is not None:
-    outcome = import_upload(spec)
+    outcome = import_upload(spec, lang)
     if not hasattr(outcome, "rows_total"):
         show_failure(spec.name, outcome, lang)
 

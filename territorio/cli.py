@@ -305,10 +305,14 @@ def _validate_args(p: argparse.ArgumentParser) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    import dataclasses
+
     from loaders import uploads
     from territorio.imports import FileRejected, Limits, error_json
 
-    limits = Limits(max_bytes=int(args.max_mb * 1024 * 1024)) if args.max_mb else Limits.from_env()
+    limits = Limits.from_env()   # every TERRITORIO_* limit; --max-mb overrides the size one alone
+    if args.max_mb:
+        limits = dataclasses.replace(limits, max_bytes=int(args.max_mb * 1024 * 1024))
     try:
         result = uploads.read_path(args.file, kind=args.kind, fix_swapped=args.fix_swapped, limits=limits)
     except FileRejected as exc:

@@ -86,19 +86,37 @@ def joined_uploads(cat) -> dict[str, pd.DataFrame]:
     return out
 
 
-def import_upload(spec: UploadSpec) -> ImportResult | FileRejected:
-    """Read an upload into the session (same file name: replaced). Reruns with the same file and options
-    reuse the last result."""
+def _progress(name: str, limits: Limits, lang: str):
+    """An on_wait callback: the seconds spent so far, once a second. Each update is also where Streamlit can
+    stop this script (a rerun, a closed tab), which ends the import's child process."""
+    slot, shown = st.empty(), -1
+
+    def on_wait(elapsed: float) -> None:
+        nonlocal shown
+        if int(elapsed) != shown:
+            shown = int(elapsed)
+            slot.caption(t("upload_reading", lang, file=escape_markdown(name, limit=200), seconds=int(elapsed),
+                           limit=f"{limits.max_seconds:g}"))
+    return slot, on_wait
+
+
+def import_upload(spec: UploadSpec, lang: str = "en") -> ImportResult | FileRejected:
+    """Read an upload into the session (same file name: replaced), in a child process within the limits of
+    Limits.from_env(), showing the seconds it takes. Reruns with the same file and options reuse the last
+    result."""
     key = (spec.file_id, spec.fix_swapped, spec.kind)
     last = st.session_state.get(_LAST)
     if last and last[0] == key:
         return last[1]
+    limits = Limits.from_env()
+    slot, on_wait = _progress(spec.name, limits, lang)
     try:
         outcome = uploads_loader.read(spec.data, spec.name, kind=spec.kind, fix_swapped=spec.fix_swapped,
-                                      dataset=dataset_name(spec.name), limits=Limits.from_env())
+                                      dataset=dataset_name(spec.name), limits=limits, on_wait=on_wait)
         uploads()[outcome.dataset] = outcome
     except FileRejected as exc:
         outcome = exc
+    slot.empty()
     st.session_state[_LAST] = (key, outcome)
     return outcome
 

@@ -53,7 +53,7 @@ def read(data: bytes, name: str, *, kind: str | None = None, fix_swapped: bool =
                    "known_types": frozenset(known_types), "fix_swapped": fix_swapped}
     try:
         result = _read(data, name, kind, ctx_options, limits)
-    except FileRejected:
+    except (FileRejected, MemoryError):   # MemoryError: the bounded import says which limit was met
         raise
     except Exception as exc:  # the import boundary: whatever a hostile file breaks becomes one message
         raise FileRejected("unreadable", format=PurePath(name).suffix or "?",

@@ -78,7 +78,7 @@ def canonical(fields: dict[str, str]) -> dict[str, str]:
 
 
 def read(data: bytes, name: str, limits) -> Table:
-    header, body = csv.rows(csv.decode(data))
+    header, body = csv.rows(csv.decode(data), limits)
     tab = csv.table(header, body, "acled")
     tab.mapper, tab.known = canonical, frozenset(fold(c) for c in COLUMNS)
     return tab

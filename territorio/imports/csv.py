@@ -7,6 +7,7 @@ import io
 
 from territorio.imports.columns import generic_mapper
 from territorio.imports.report import FileRejected, Issue
+from territorio.imports.safety import Limits, check_columns, check_rows
 from territorio.imports.table import Record, Table
 from territorio.imports.values import unguard
 
@@ -29,13 +30,25 @@ def _delimiter(text: str) -> str:
     return max(DELIMITERS, key=head.count)
 
 
-def rows(text: str) -> tuple[list[str], list[list[str]]]:
+def _lines(reader, limits: Limits) -> list[list[str]]:
+    """The non-blank lines, each counted against the column cap and all against the row cap as they are read
+    (a 48 MB CSV of 1.4 million rows took 106 s and 3.4 GB read whole)."""
+    lines = []
+    for cells in reader:
+        if any(c.strip() for c in cells):
+            check_columns(len(cells), limits)
+            lines.append(cells)
+            check_rows(len(lines) - 1, limits)   # the header is not a row
+    return lines
+
+
+def rows(text: str, limits: Limits = Limits()) -> tuple[list[str], list[list[str]]]:
     """Header and data rows; blank lines are not rows."""
     if "\x00" in text:
         raise FileRejected("not_text")
     reader = std_csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
-        lines = [r for r in reader if any(c.strip() for c in r)]
+        lines = _lines(reader, limits)
     except std_csv.Error as exc:
         raise FileRejected("csv_unreadable", detail=str(exc)) from None
     if not lines:
@@ -54,6 +67,6 @@ def table(header: list[str], body: list[list[str]], fmt: str) -> Table:
     return Table(fmt, header, records, warnings=warnings, mapper=generic_mapper(header))
 
 
-def read(data: bytes, name: str, limits) -> Table:
-    header, body = rows(decode(data))
+def read(data: bytes, name: str, limits: Limits) -> Table:
+    header, body = rows(decode(data), limits)
     return table(header, body, "csv")

@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 import re
 
-import geopandas as gpd
+import shapely
 import shapely.geometry
 
 from territorio.imports.columns import generic_mapper
 from territorio.imports.csv import decode
-from territorio.imports.geo import to_wgs84
+from territorio.imports.geo import reproject
 from territorio.imports.report import FileRejected
+from territorio.imports.safety import Limits, check_columns, check_rows, check_vertices
 from territorio.imports.table import Record, Table, cell_text
 
 
@@ -51,20 +52,22 @@ def _properties(feature) -> dict[str, str]:
     return out
 
 
-def read(data: bytes, name: str, limits) -> Table:
+def read(data: bytes, name: str, limits: Limits) -> Table:
     try:
         doc = json.loads(decode(data))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
         raise FileRejected("json_unreadable", detail=str(exc)) from None
     features = _features(doc)
-    records, columns = [], []
+    check_rows(len(features), limits)
+    records, columns, vertices = [], [], 0
     for n, feature in enumerate(features, start=1):
         geom, problem = _geometry(feature)
+        vertices += int(shapely.get_num_coordinates(geom)) if geom is not None else 0
+        check_vertices(vertices, limits)
         fields = _properties(feature)
         columns += [c for c in fields if c not in columns]
+        check_columns(len(columns), limits)
         records.append(Record(n, fields, geom, problem))
     tab = Table("geojson", columns, records, has_geometry=True, mapper=generic_mapper(columns))
-    geoms = to_wgs84(gpd.GeoSeries([r.geometry for r in records], crs=_crs(doc)), tab.warnings)
-    for r, g in zip(records, geoms):
-        r.geometry = g
+    reproject(records, _crs(doc), tab.warnings)
     return tab

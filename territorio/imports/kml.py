@@ -1,9 +1,12 @@
 """KML and KMZ as Google My Maps exports them: one Placemark a row (document order), its name,
 description, ExtendedData (Data and SchemaData), TimeStamp / TimeSpan, Point or Polygon.
-Parsed with defusedxml: DTDs and entities are refused."""
+Parsed with defusedxml (DTDs and entities are refused) one Placemark at a time: each is counted against the
+row and vertex caps and dropped once read (a 16 MB KMZ of 1.34 million Placemarks took 198 s and 3.9 GB read
+whole)."""
 
 from __future__ import annotations
 
+import shapely
 import shapely.geometry
 from shapely.geometry import MultiPolygon, Point, Polygon
 
@@ -81,21 +84,39 @@ def _fields(pm) -> dict[str, str]:
     return f
 
 
-def from_xml(data: bytes, fmt: str) -> Table:
-    root = safety.parse_xml(data)
-    if _local(root.tag) != "kml":
-        raise FileRejected("kml_not_kml", tag=_local(root.tag))
-    records, columns = [], []
-    for n, pm in enumerate((el for el in root.iter() if _local(el.tag) == "Placemark"), start=1):
+def _placemarks(data: bytes):
+    """Each Placemark element once it is complete, in document order; the root must be <kml>."""
+    root = None
+    for event, el in safety.iter_xml(data):
+        if root is None:
+            root = el
+            if _local(el.tag) != "kml":
+                raise FileRejected("kml_not_kml", tag=_local(el.tag))
+        elif event == "end" and _local(el.tag) == "Placemark":
+            yield el
+            el.clear()
+
+
+def _vertices(geom) -> int:
+    return int(shapely.get_num_coordinates(geom)) if geom is not None else 0
+
+
+def from_xml(data: bytes, fmt: str, limits: safety.Limits) -> Table:
+    records, columns, vertices = [], [], 0
+    for n, pm in enumerate(_placemarks(data), start=1):
+        safety.check_rows(n, limits)
         fields = _fields(pm)
         geom, problem = _geometry(pm)
+        vertices += _vertices(geom)
+        safety.check_vertices(vertices, limits)
         columns += [c for c in fields if c not in columns]
+        safety.check_columns(len(columns), limits)
         records.append(Record(n, fields, None if problem else geom, problem))
     return Table(fmt, columns, records, has_geometry=True, mapper=generic_mapper(columns))
 
 
 def read(data: bytes, name: str, limits) -> Table:
-    return from_xml(data, "kml")
+    return from_xml(data, "kml", limits)
 
 
 def read_kmz(data: bytes, name: str, limits) -> Table:
@@ -104,4 +125,4 @@ def read_kmz(data: bytes, name: str, limits) -> Table:
                   key=lambda i: (i.filename.lower() != "doc.kml", i.filename))
     if not kmls:
         raise FileRejected("kmz_no_kml")
-    return from_xml(safety.read_member(zf, kmls[0]), "kmz")
+    return from_xml(safety.read_member(zf, kmls[0]), "kmz", limits)

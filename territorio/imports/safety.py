@@ -1,7 +1,9 @@
-"""What an uploaded file may not do: be too big, smuggle paths or bombs in a zip, expand XML entities,
-or write anywhere but a temporary folder.
+"""What an uploaded file may not do: be too big, hold too many rows, columns or vertices, smuggle paths or
+bombs in a zip, expand XML entities, or write anywhere but a temporary folder.
 
-Limits are a frozen value with defaults; TERRITORIO_MAX_UPLOAD_MB overrides the size limit.
+Limits are a frozen value with defaults; the TERRITORIO_* settings in SETTINGS override them (one place,
+documented in docs/IMPORTS.md). Readers check rows, columns and vertices before or while reading; the time
+and memory limits hold for the import as a whole (territorio/imports/bounded.py).
 """
 
 from __future__ import annotations
@@ -21,21 +23,65 @@ MB = 1024 * 1024
 @dataclass(frozen=True)
 class Limits:
     max_bytes: int = 50 * MB            # the file as uploaded
-    max_unzipped_bytes: int = 200 * MB  # all members of a zip together, uncompressed
+    max_unzipped_bytes: int = 200 * MB  # a zip's members together, or a Parquet's data, once unpacked
     max_ratio: int = 100                # uncompressed / compressed, per member (bombs compress ~1000:1)
     max_members: int = 200
+    max_rows: int = 200_000             # twice the 100,000 incidents the app is built for
+    max_columns: int = 500              # ACLED exports have 31; a newsroom register a few dozen
+    max_vertices: int = 1_000_000       # Miranda's 21 municipalities at full detail have 22,000
+    max_seconds: float = 60.0           # a 200,000-row CSV imports in ~7 s here (docs/IMPORTS.md)
+    max_memory_mb: int = 3072           # address space an import may add: 200,000 CSV rows took 1.5 GB
 
     @classmethod
     def from_env(cls) -> "Limits":
-        try:
-            return cls(max_bytes=int(float(os.environ["TERRITORIO_MAX_UPLOAD_MB"]) * MB))
-        except (KeyError, ValueError):   # unset or not a number: the default
-            return cls()
+        """The defaults, with each TERRITORIO_* setting in SETTINGS that is set to a positive number."""
+        values = {}
+        for env, (attr, scale) in SETTINGS.items():
+            try:
+                number = float(os.environ[env])
+            except (KeyError, ValueError):   # unset or not a number: the default
+                continue
+            if number > 0:
+                values[attr] = type(getattr(cls, attr))(number * scale)
+        return cls(**values)
+
+
+SETTINGS = {  # environment variable -> (Limits attribute, its unit); each documented in docs/IMPORTS.md
+    "TERRITORIO_MAX_UPLOAD_MB": ("max_bytes", MB),
+    "TERRITORIO_MAX_ROWS": ("max_rows", 1),
+    "TERRITORIO_MAX_COLUMNS": ("max_columns", 1),
+    "TERRITORIO_MAX_VERTICES": ("max_vertices", 1),
+    "TERRITORIO_IMPORT_SECONDS": ("max_seconds", 1),
+    "TERRITORIO_IMPORT_MEMORY_MB": ("max_memory_mb", 1),
+}
 
 
 def check_size(size: int, limits: Limits) -> None:
     if size > limits.max_bytes:
         raise FileRejected("too_big", size_mb=f"{size / MB:.1f}", limit_mb=f"{limits.max_bytes / MB:.1f}")
+
+
+def check_rows(n: int, limits: Limits) -> None:
+    """`n` rows read or announced so far: called as rows are counted, so a reader stops at the first one over."""
+    if n > limits.max_rows:
+        raise FileRejected("too_many_rows", limit=limits.max_rows)
+
+
+def check_columns(n: int, limits: Limits) -> None:
+    if n > limits.max_columns:
+        raise FileRejected("too_many_columns", n=n, limit=limits.max_columns)
+
+
+def check_vertices(n: int, limits: Limits) -> None:
+    if n > limits.max_vertices:
+        raise FileRejected("too_many_vertices", limit=limits.max_vertices)
+
+
+def check_unpacked(size: int, limits: Limits) -> None:
+    """Data that is small on disk but large once read (a Parquet of dictionary-encoded cells)."""
+    if size > limits.max_unzipped_bytes:
+        raise FileRejected("unpacks_too_big", size_mb=f"{size / MB:.1f}",
+                           limit_mb=f"{limits.max_unzipped_bytes / MB:.1f}")
 
 
 def _unsafe_name(name: str) -> bool:
@@ -99,15 +145,17 @@ def open_zip(data: bytes, limits: Limits) -> tuple[zipfile.ZipFile, list[zipfile
     return zf, check_zip(zf, limits)
 
 
-def parse_xml(data: bytes):
-    """An ElementTree root, refusing DTDs and entities (billion laughs, external entities)."""
+def iter_xml(data: bytes, events=("start", "end")):
+    """(event, element) pairs as the parser meets them, so a reader can count and drop elements as it goes;
+    DTDs and entities refused (billion laughs, external entities)."""
+    import io
     from xml.etree.ElementTree import ParseError
 
     import defusedxml
     from defusedxml import ElementTree
 
     try:
-        return ElementTree.fromstring(data, forbid_dtd=True)
+        yield from ElementTree.iterparse(io.BytesIO(data), events, forbid_dtd=True)
     except defusedxml.DefusedXmlException:
         raise FileRejected("xml_entities") from None
     except ParseError as exc:

@@ -37,6 +37,8 @@ TEXTS = {
     "upload_datasets": {"en": "Datasets in this session", "es": "Conjuntos de datos en esta sesión"},
     "upload_remove": {"en": "Remove", "es": "Quitar"},
     "upload_failed": {"en": "The file could not be imported", "es": "No se pudo importar el archivo"},
+    "upload_reading": {"en": "Reading {file}: {seconds} s (it is stopped at {limit} s)",
+                       "es": "Leyendo {file}: {seconds} s (se detiene a los {limit} s)"},
     "upload_preloaded": {"en": "loaded at start-up (TERRITORIO_DATA)", "es": "cargado al iniciar (TERRITORIO_DATA)"},
     "col_row": {"en": "Row", "es": "Fila"},
     "col_reason": {"en": "Reason", "es": "Motivo"},
@@ -59,6 +61,42 @@ TEXTS = {
                      "rechazado"},
     "imp_zip_too_big": {"en": "the zip expands to {size_mb} MB; the limit is {limit_mb} MB",
                         "es": "el zip se expande a {size_mb} MB; el límite es {limit_mb} MB"},
+    "imp_too_many_rows": {"en": "the file has more than {limit} rows, the most an import may hold "
+                          "(setting TERRITORIO_MAX_ROWS); nothing was loaded",
+                          "es": "el archivo tiene más de {limit} filas, el máximo que admite una importación "
+                          "(ajuste TERRITORIO_MAX_ROWS); no se cargó nada"},
+    "imp_too_many_columns": {"en": "the file has {n} columns; at most {limit} are accepted (setting "
+                             "TERRITORIO_MAX_COLUMNS)",
+                             "es": "el archivo tiene {n} columnas; se aceptan como máximo {limit} (ajuste "
+                             "TERRITORIO_MAX_COLUMNS)"},
+    "imp_too_many_vertices": {"en": "the file's shapes have more than {limit} vertices, the most an import may "
+                              "hold (setting TERRITORIO_MAX_VERTICES); simplify them first",
+                              "es": "las formas del archivo tienen más de {limit} vértices, el máximo que admite "
+                              "una importación (ajuste TERRITORIO_MAX_VERTICES); simplifíquelas antes"},
+    "imp_unpacks_too_big": {"en": "the data expands to {size_mb} MB once unpacked; the limit is {limit_mb} MB",
+                            "es": "los datos se expanden a {size_mb} MB al desempaquetarlos; el límite es "
+                            "{limit_mb} MB"},
+    "imp_time_limit": {"en": "reading the file took longer than {seconds} seconds, the limit (setting "
+                       "TERRITORIO_IMPORT_SECONDS); it was stopped and nothing was loaded",
+                       "es": "la lectura del archivo tardó más de {seconds} segundos, el límite (ajuste "
+                       "TERRITORIO_IMPORT_SECONDS); se detuvo y no se cargó nada"},
+    "imp_memory_limit": {"en": "reading the file needed more than {limit_mb} MB of memory, the limit (setting "
+                         "TERRITORIO_IMPORT_MEMORY_MB); it was stopped and nothing was loaded",
+                         "es": "la lectura del archivo necesitó más de {limit_mb} MB de memoria, el límite (ajuste "
+                         "TERRITORIO_IMPORT_MEMORY_MB); se detuvo y no se cargó nada"},
+    "imp_reader_died": {"en": "the reader stopped without an answer (exit {exit}), perhaps at the memory limit of "
+                        "{limit_mb} MB (setting TERRITORIO_IMPORT_MEMORY_MB); nothing was loaded",
+                        "es": "el lector se detuvo sin respuesta (salida {exit}), quizá al alcanzar el límite de "
+                        "memoria de {limit_mb} MB (ajuste TERRITORIO_IMPORT_MEMORY_MB); no se cargó nada"},
+    "imp_wrong_format": {"en": "this is not a {format} file ({detail})",
+                         "es": "no es un archivo {format} ({detail})"},
+    "imp_gpkg_not_table": {"en": "the GeoPackage layer '{layer}' is a view or computes its values; only plain "
+                           "tables are read, for safety",
+                           "es": "la capa '{layer}' del GeoPackage es una vista o calcula sus valores; solo se "
+                           "leen tablas simples, por seguridad"},
+    "imp_gpkg_no_features": {"en": "the GeoPackage holds no feature layer (tiles and attribute tables are not read)",
+                             "es": "el GeoPackage no contiene ninguna capa de entidades (no se leen teselas ni "
+                             "tablas de atributos)"},
     "imp_zip_unreadable": {"en": "this is not a readable zip file", "es": "no es un archivo zip legible"},
     "imp_zip_no_shp": {"en": "the zip holds no .shp file (a zipped Shapefile needs .shp, .shx, .dbf and .prj)",
                        "es": "el zip no contiene ningún .shp (un Shapefile comprimido necesita .shp, .shx, .dbf y .prj)"},

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from territorio.paths import REPO_ROOT
+from tests.fixtures.imports import hostile
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 HOSTILE = ("<img", "<script")
@@ -135,3 +136,31 @@ def test_areas_upload_previews_names_and_shapes():
     preview = at.dataframe[0].value
     assert list(preview["name"]) == ["Sector sintético A", "Bow-tie (self-crossing)", "Far away (Maracaibo)"]
     assert list(preview["geometry"]) == ["Polygon", "MultiPolygon", "Polygon"]
+
+
+@pytest.mark.parametrize("lang, said", [("en", "more than 3 rows"), ("es", "más de 3 filas")])
+def test_a_file_over_a_limit_gets_the_limit_named_not_a_traceback(monkeypatch, lang, said):
+    monkeypatch.setenv("TERRITORIO_MAX_ROWS", "3")
+    at = upload(page(lang), "good_en.csv")
+    assert not at.exception
+    message = at.error[0].value.replace("\\", "")
+    assert said in message and "TERRITORIO_MAX_ROWS" in message
+    assert not at.session_state["uploads"]
+
+
+def test_an_import_over_its_time_limit_is_stopped_and_said(monkeypatch):
+    monkeypatch.setenv("TERRITORIO_IMPORT_SECONDS", "0.5")
+    at = upload(page(), "slow.csv", hostile.csv_rows_bomb(150_000))
+    assert not at.exception
+    message = at.error[0].value.replace("\\", "")
+    assert "took longer than 0.5 seconds" in message and "TERRITORIO_IMPORT_SECONDS" in message
+    assert not at.session_state["uploads"]
+
+
+def test_a_hostile_vrt_upload_is_refused_with_one_message(tmp_path):
+    secret = tmp_path / "secret.csv"
+    secret.write_text("date,lat,lon,title\n2019-02-12,10.5,-66.9,SECRET-ROW-13\n")
+    at = upload(page(), "x.gpkg", hostile.vrt_as_gpkg(str(secret)))
+    assert not at.exception
+    assert "not a GeoPackage file" in at.error[0].value
+    assert "SECRET-ROW-13" not in shown_text(at) and not at.dataframe
