@@ -14,7 +14,7 @@ from loaders import geodata
 from territorio import clicker, layers, mapview, scenes, stories, story_export
 from territorio.dates import format_range
 from territorio.i18n import LANG_NAMES, LANGS, normalise_lang, t
-from territorio.text import escape_markdown
+from territorio.text import escape_markdown, shorten
 from ui import stories as ui
 from ui.common import asset_base, catalog, data_version, joined_catalog
 
@@ -49,7 +49,7 @@ def pick_story(requested: str) -> tuple[stories.Story, list[str]]:
         return shipped(DEFAULT_STORY), [t("brief_story_invalid", lang), *problems]
     if requested in stories.shipped_ids():
         return shipped(requested), []
-    return shipped(DEFAULT_STORY), [t("brief_unknown_story", lang, story=requested, default=DEFAULT_STORY)]
+    return shipped(DEFAULT_STORY), [t("brief_unknown_story", lang, story=shorten(requested), default=DEFAULT_STORY)]
 
 
 def text(value: str) -> str:
@@ -79,7 +79,7 @@ scene = story.scenes[i]
 top[1].markdown(f"<p class='brief-counter' id='brief-counter'>"
                 f"{t('brief_scene_counter', lang, n=i + 1, total=len(story.scenes))}</p>", unsafe_allow_html=True)
 ui.clicker_bridge()
-for w in warnings + ([t("brief_bad_scene", lang, scene=bad_scene)] if bad_scene else []):
+for w in warnings + ([t("brief_bad_scene", lang, scene=shorten(bad_scene))] if bad_scene else []):
     st.warning(escape_markdown(w, limit=400))
 
 wanted = {"story": story.id, "scene": str(i + 1), "lang": lang, **({"notes": "1"} if notes_view else {})}
