@@ -99,10 +99,15 @@ def _upload_rows(joined, n):
     return rows
 
 
+def _upload(joined, n, bounds=None, zoom=None):
+    """An uploaded file of n mapped rows drawn: (rows, popups asked for, what the group holds, legend section)."""
+    rows, popups = _upload_rows(joined, n), Popups()
+    group, section = bulk_layers.upload_layer(rows, popups, "newsroom", "en", bounds, zoom)
+    return rows, popups, group, section
+
+
 def test_a_big_upload_is_grey_hexagons_inside_the_catalogs_cells_with_its_own_legend(joined):
-    rows = _upload_rows(joined, 2000)
-    popups = Popups()
-    group, section = bulk_layers.upload_layer(rows, popups, "newsroom", "en")
+    rows, popups, group, section = _upload(joined, 2000)
     hexes = _children(group)[0]
     assert isinstance(hexes, bulk_layers.Hexagons) and popups.asked == 0
     assert section.title == "Your data: newsroom, incidents per hexagon (grey, inside the cell)"
@@ -127,9 +132,7 @@ def test_the_file_and_the_catalog_count_on_one_grid(joined):
 
 
 def test_a_middling_upload_is_dotted_rings_on_the_canvas_with_popups_for_them_only(joined):
-    rows = _upload_rows(joined, 400)
-    popups = Popups()
-    group, section = bulk_layers.upload_layer(rows, popups, "newsroom", "en")
+    _, popups, group, section = _upload(joined, 400)
     points = _children(group)[0]
     assert isinstance(points, bulk_layers.CanvasPoints) and popups.asked == 400
     assert points.dash_json == '"2 3"'
@@ -139,7 +142,7 @@ def test_a_middling_upload_is_dotted_rings_on_the_canvas_with_popups_for_them_on
 
 
 def test_a_small_upload_keeps_its_clustered_layer(joined):
-    group, _ = bulk_layers.upload_layer(_upload_rows(joined, 30), Popups(), "newsroom", "en")
+    _, _, group, _ = _upload(joined, 30)
     assert isinstance(_children(group)[0], MarkerCluster)
 
 
@@ -147,8 +150,7 @@ def test_zoomed_in_on_a_big_upload_draws_its_points_in_view_and_says_so(joined):
     rows = _upload_rows(joined, 2000)
     c_lat, c_lon = np.nanmedian(rows["lat"]), np.nanmedian(rows["lon"])
     view = aggregate.Bounds(c_lat - 0.004, c_lon - 0.004, c_lat + 0.004, c_lon + 0.004)
-    popups = Popups()
-    group, section = bulk_layers.upload_layer(rows, popups, "newsroom", "en", view, 16)
+    _, popups, group, section = _upload(joined, 2000, view, 16)
     in_view = view.contains(rows["lat"].to_numpy(), rows["lon"].to_numpy()).sum()
     assert isinstance(_children(group)[0], bulk_layers.CanvasPoints) and popups.asked == in_view
     assert f"Showing the {in_view} incidents in view, of 2,000" in section.note
