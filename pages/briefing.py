@@ -6,6 +6,7 @@ between scenes; each scene's layers and view are handed to st_folium. The presen
 """
 
 import html
+from pathlib import Path
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -14,7 +15,7 @@ from loaders import geodata
 from territorio import clicker, layers, mapview, scenes, stories, story_export
 from territorio.dates import format_range
 from territorio.i18n import LANG_NAMES, LANGS, normalise_lang, t
-from territorio.text import escape_markdown
+from territorio.text import escape_markdown, shorten
 from ui import stories as ui
 from ui.common import asset_base, catalog, data_version, joined_catalog
 
@@ -29,9 +30,15 @@ ui.presentation_css()
 cat, joined = catalog(), joined_catalog()
 
 
-@st.cache_resource(show_spinner=False)
-def shipped(story_id: str) -> stories.Story:
-    return stories.load_shipped(story_id)
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _shelf(folder: str, signature: tuple) -> stories.Shelf:
+    """The story files, loaded once per server and again when one changes; a bad file is set aside."""
+    return scenes.playable(cat, stories.load_folder(Path(folder)))
+
+
+def shelf() -> stories.Shelf:
+    folder = stories.stories_dir()
+    return _shelf(str(folder), stories.folder_signature(folder))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -40,16 +47,28 @@ def offline_html(story_yaml: str, story_id: str, lang: str) -> str:
     return story_export.export_html(cat, joined, geodata.read("municipalities"), story, lang, data_version())
 
 
-def pick_story(requested: str) -> tuple[stories.Story, list[str]]:
-    """The story to play and any warnings (unknown id, a draft that does not validate)."""
+def pick_story(requested: str, library: stories.Shelf) -> tuple[stories.Story, list[str]]:
+    """The story to play and any warnings (unknown id, a file or a draft that does not validate)."""
+    default = DEFAULT_STORY if DEFAULT_STORY in library.stories else next(iter(library.stories))
     if requested == ui.DRAFT_ID:
         problems = ui.draft_problems()
         if not problems:
             return ui.draft_story(), []
-        return shipped(DEFAULT_STORY), [t("brief_story_invalid", lang), *problems]
-    if requested in stories.shipped_ids():
-        return shipped(requested), []
-    return shipped(DEFAULT_STORY), [t("brief_unknown_story", lang, story=requested, default=DEFAULT_STORY)]
+        return library.stories[default], [" ".join([t("brief_story_invalid", lang), *problems])]
+    if requested in library.stories:
+        return library.stories[requested], []
+    if library.problems_of(requested):
+        return library.stories[default], [" ".join([t("brief_story_invalid", lang), *library.problems_of(requested)])]
+    return library.stories[default], [t("brief_unknown_story", lang, story=shorten(requested), default=default)]
+
+
+def broken_files(library: stories.Shelf) -> None:
+    """Every story file that cannot be played, with its problems (file, line or scene and field)."""
+    if not library.broken:
+        return
+    st.warning(escape_markdown(t("brief_broken_files", lang, n=len(library.broken)), limit=200))
+    for problems in library.broken.values():
+        st.caption(escape_markdown("; ".join(problems), limit=1500))
 
 
 def text(value: str) -> str:
@@ -67,8 +86,13 @@ top = st.columns([6, 2.2, 1.4, 1.4, 1.6], vertical_alignment="center")
 with top[4]:
     lang = st.radio("Language / Idioma", list(LANGS), format_func=LANG_NAMES.get, horizontal=True, key="lang",
                     label_visibility="collapsed")
+library = shelf()
+if not library.stories:
+    st.error(escape_markdown(t("brief_no_story", lang), limit=200))
+    broken_files(library)
+    st.stop()
 requested = st.session_state.pop("brief_play", None) or st.query_params.get("story") or DEFAULT_STORY
-story, warnings = pick_story(requested)
+story, warnings = pick_story(requested, library)
 bad_scene = ui.seed_scene(story.id, len(story.scenes), st.query_params.get("scene"))
 notes_view = st.query_params.get("notes") == "1"
 
@@ -79,8 +103,8 @@ scene = story.scenes[i]
 top[1].markdown(f"<p class='brief-counter' id='brief-counter'>"
                 f"{t('brief_scene_counter', lang, n=i + 1, total=len(story.scenes))}</p>", unsafe_allow_html=True)
 ui.clicker_bridge()
-for w in warnings + ([t("brief_bad_scene", lang, scene=bad_scene)] if bad_scene else []):
-    st.warning(escape_markdown(w, limit=400))
+for w in warnings + ([t("brief_bad_scene", lang, scene=shorten(bad_scene))] if bad_scene else []):
+    st.warning(escape_markdown(w, limit=1500))
 
 wanted = {"story": story.id, "scene": str(i + 1), "lang": lang, **({"notes": "1"} if notes_view else {})}
 if dict(st.query_params) != wanted:
@@ -134,18 +158,20 @@ with right:
     facts_block()
 
 # --- for the presenter: other stories, notes, offline copy, their own story ------------------------------------
-with st.expander(t("brief_story", lang)):
-    choices = stories.shipped_ids() + ([ui.DRAFT_ID] if ui.draft()["scenes"] else [])
+with st.expander(t("brief_story", lang) + (f" ({t('brief_broken_count', lang, n=len(library.broken))})"
+                                           if library.broken else "")):
+    choices = list(library.stories) + ([ui.DRAFT_ID] if ui.draft()["scenes"] else [])
     st.selectbox(t("brief_story", lang), choices, index=choices.index(story.id) if story.id in choices else 0,
                  key="brief_pick", on_change=lambda: play(st.session_state["brief_pick"]),
-                 format_func=lambda s: t("brief_draft", lang) if s == ui.DRAFT_ID else shipped(s).title[lang])
+                 format_func=lambda s: t("brief_draft", lang) if s == ui.DRAFT_ID else library.stories[s].title[lang])
     st.markdown(f"[{t('brief_open_notes', lang)}](briefing?story={story.id}&scene={i + 1}&lang={lang}&notes=1)")
     st.caption(t("brief_keys", lang))
     source_yaml = stories.to_yaml(ui.draft()) if story.id == ui.DRAFT_ID else \
-        (stories.stories_dir() / f"{story.id}.yaml").read_text(encoding="utf-8")
+        (library.folder / f"{story.id}.yaml").read_text(encoding="utf-8")
     st.download_button(t("brief_download_html", lang), data=offline_html(source_yaml, story.id, lang),
                        file_name=f"{story.id}-{lang}.html", mime="text/html", key="brief_download",
                        help=t("brief_download_help", lang))
+    broken_files(library)
 
 with st.expander(t("brief_draft", lang), expanded=story.id == ui.DRAFT_ID):
     if not ui.draft()["scenes"]:

@@ -84,10 +84,9 @@ m3.metric(t("metric_not_mapped", lang), fmt_int(summary.not_mapped, lang), help=
 
 # --- map ----------------------------------------------------------------------------------------------
 upload_views = {name: ui.upload_view(cat, frame, spec, show_outside) for name, frame in uploaded.items()}
-upload_layers = [(f"upload{i}", layers.upload_layer(v.drawn, [popups.imported_popup(r, lang)
-                                                              for r in v.drawn.to_dict("records")], name, lang))
-                 for i, (name, v) in enumerate(upload_views.items()) if shown["incidents"] and len(v.drawn)]
 request = mapgroups.LayerRequest(tuple(n for n, on in shown.items() if on), measure, *ui.map_window())
+upload_layers = mapgroups.upload_layers({name: v.drawn for name, v in upload_views.items()}, request, lang) \
+    if shown["incidents"] else []
 held = asof.standing(cat, day)
 groups = mapgroups.data_groups(cat, joined, sel.mask, held, request, lang, extra=upload_layers)
 

@@ -6,6 +6,7 @@ import streamlit as st
 from territorio import citation, filters, profile, provenance
 from territorio.catalog import area_label
 from territorio.i18n import t
+from territorio.text import escape_markdown, shorten
 from ui.analyst import cite_box, downloads, today
 from ui.common import catalog, footer, joined_catalog, setup_page
 
@@ -38,7 +39,7 @@ prof = profile.build(cat, joined, area, lang)
 
 title.title(t("profile_title", lang, name=prof.name))
 if bad_area:
-    st.warning(t("profile_bad_area", lang, value=bad_area, shown=prof.name))
+    st.warning(escape_markdown(t("profile_bad_area", lang, value=shorten(bad_area), shown=prof.name), limit=400))
 st.markdown(profile.counts_sentence(prof, lang))
 
 st.subheader(t("profile_population", lang))

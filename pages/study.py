@@ -6,6 +6,7 @@ import streamlit as st
 from territorio import citation, dates, eventstudy
 from territorio.catalog import area_label
 from territorio.i18n import t
+from territorio.text import escape_markdown, shorten
 from ui.analyst import cite_box, today
 from ui.common import catalog, footer, joined_catalog, setup_page
 
@@ -33,9 +34,10 @@ if "policy" not in st.session_state:
 
 st.title(t("study_title", lang))
 if bad_date:
-    st.warning(t("study_bad_date", lang, value=bad_date, shown=url_date.isoformat()))
+    st.warning(escape_markdown(t("study_bad_date", lang, value=shorten(bad_date), shown=url_date.isoformat()), limit=400))
 if unknown_designations:
-    st.warning(t("study_bad_designation", lang, values=", ".join(unknown_designations), known=", ".join(sorted(known))))
+    st.warning(escape_markdown(t("study_bad_designation", lang, values=shorten(", ".join(unknown_designations)),
+                                 known=", ".join(sorted(known))), limit=1000))
 
 c1, c2, c3 = st.columns([3, 2, 2])
 policy = c1.selectbox(t("study_policy", lang), [*by_key, TYPED], key="policy",

@@ -20,6 +20,8 @@ DEFAULT_ZOOM = 12.0
 VIEW_PADDING = 0.5         # hexagons sent around the view: half a view's size on each side
 HEX_KM_AT_ZOOM_12 = 0.6    # hexagon circumradius at zoom 12; halves with each zoom level in
 KM_PER_DEG_LAT = 111.32
+GRID_LAT0 = 10.48          # the local plane's latitude (Caracas): one hexagon grid for the catalog and every
+                           # uploaded file, which stays put when the selection changes
 SQRT3 = math.sqrt(3)
 
 
@@ -50,10 +52,9 @@ class Plan:
 
 
 def plan(lat: np.ndarray, lon: np.ndarray, chosen: np.ndarray, bounds: Bounds | None = None,
-         zoom: float | None = None, limit: int = POINT_LIMIT) -> Plan:
+         zoom: float | None = None, limit: int = POINT_LIMIT, lat0: float = GRID_LAT0) -> Plan:
     """`chosen`: the selection's mapped incidents (a boolean mask over lat/lon)."""
     where = np.flatnonzero(chosen)
-    lat0 = float(np.mean(lat[where])) if len(where) else 10.48
     radius = hex_radius_deg(zoom)
     in_view = None if bounds is None else where[bounds.contains(lat[where], lon[where])]
     if len(where) <= limit:

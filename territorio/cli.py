@@ -255,6 +255,9 @@ def _render_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, metavar="FILE.png|FILE.svg", help="picture to write (format from the name)")
     _filter_args(p)
     p.add_argument("--lang", choices=["en", "es"], default="en", help="language of the title, legend and notes")
+    p.add_argument("--synthetic", type=int, metavar="N",
+                   help="benchmarks only: draw N generated incidents instead of the catalog's (the picture says so)")
+    p.add_argument("--seed", type=int, default=0, help="with --synthetic: the generator's seed (default 0)")
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -262,17 +265,27 @@ def _render(args: argparse.Namespace) -> int:
 
     from loaders import catalog as catalog_loader
     from loaders import geodata
-    from territorio import join, render
+    from territorio import provenance, render
+    from territorio.i18n import t
+    from territorio.numbers import fmt_int
 
     fmt = Path(args.out).suffix.lower().lstrip(".")
     if fmt not in render.FORMATS:
         print(f"territorio render: {args.out}: the name must end in .png or .svg", file=sys.stderr)
         return 2
+    if args.synthetic is not None and args.synthetic < 1:
+        print("territorio render: --synthetic needs a positive number of incidents", file=sys.stderr)
+        return 2
     cat = catalog_loader.load()
     spec = _spec(cat, args, "render")
     if spec is None:
         return 2
-    pic = render.render_map(cat, join.join(cat), spec, args.lang, fmt, municipalities=geodata.read("municipalities"))
+    synthetic = None if args.synthetic is None else (args.synthetic, args.seed)
+    sentence = None if synthetic is None else " ".join((
+        t("synthetic_banner", args.lang, n=fmt_int(synthetic[0], args.lang), seed=synthetic[1]),
+        provenance.filter_sentence(cat, spec, args.lang)))
+    pic = render.render_map(cat, catalog_loader.joined(synthetic), spec, args.lang, fmt,
+                            municipalities=geodata.read("municipalities"), sentence=sentence)
     Path(args.out).write_bytes(pic.data)
     print(f"wrote {args.out}: {pic.shown} incidents drawn, {pic.not_drawn} not drawn")
     return 0

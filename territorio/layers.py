@@ -131,7 +131,7 @@ def class_of(value, breaks: list[int]) -> int:
     return max(i for i, b in enumerate(breaks) if value >= b)
 
 
-def _class_label(i: int, breaks: list[int], lang: str) -> str:
+def class_label(i: int, breaks: list[int], lang: str) -> str:
     lo = breaks[i]
     hi = breaks[i + 1] - 1 if i + 1 < len(breaks) else None
     if hi is None:
@@ -162,7 +162,7 @@ def choropleth_layer(parishes: gpd.GeoDataFrame, values: pd.Series, measure: str
     _geojson(data, ["name", "label", "area_id"], ("cls",), style_function=style,
              highlight_function=lambda _f: {"weight": 3, "color": "#111111"},
              tooltip=_tooltip(["name", "label"]), className="choropleth").add_to(group)
-    items = [LegendItem(_class_label(i, breaks, lang), "fill", CHOROPLETH_COLORS[i], opacity=0.75)
+    items = [LegendItem(class_label(i, breaks, lang), "fill", CHOROPLETH_COLORS[i], opacity=0.75)
              for i in range(len(breaks))]
     items.append(LegendItem(t("choro_none", lang), "fill", "#fbfaf7"))
     section = LegendSection(t(f"legend_choro_{measure}", lang), tuple(items), t("legend_choro_note", lang))
@@ -326,5 +326,8 @@ def upload_layer(rows: pd.DataFrame, popups: list[str], name: str, lang: str
             className="upload", pane="incidents",
         ).add_to(cluster)
     cluster.add_to(group)
-    item = LegendItem(t("legend_upload", lang), "circle", "#ffffff", "#111111")
-    return group, LegendSection(t("layer_upload", lang, name=name), (item,))
+    return group, LegendSection(t("layer_upload", lang, name=name), (upload_legend_item(lang),))
+
+
+def upload_legend_item(lang: str) -> LegendItem:
+    return LegendItem(t("legend_upload", lang), "circle", UPLOAD_STYLE["fill_color"], UPLOAD_STYLE["color"], dashed=True)

@@ -36,8 +36,9 @@ def _swatch_style(it: LegendItem) -> str:
         return (f"background:repeating-linear-gradient(45deg,{it.color} 0 3px,transparent 3px 7px);"
                 f"border:2px {'dashed' if it.dashed else 'solid'} {it.color}")
     if it.swatch == "circle":
-        return f"background:{it.color};border:1.5px solid {it.border};border-radius:50%;width:14px;flex:0 0 14px"
-    return f"background:{it.color};opacity:{it.opacity};border:1px solid {it.border}"
+        return (f"background:{it.color};border:{'2px dotted' if it.dashed else '1.5px solid'} {it.border};"
+                "border-radius:50%;width:14px;flex:0 0 14px")
+    return f"background:{it.color};opacity:{it.opacity};border:{'2px dotted' if it.dashed else '1px solid'} {it.border}"
 
 
 def _row(it: LegendItem) -> str:

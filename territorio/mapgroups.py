@@ -49,6 +49,14 @@ def _builders(cat: Catalog, joined: pd.DataFrame, mask: np.ndarray, held: asof.S
     }
 
 
+def upload_layers(frames: dict[str, pd.DataFrame], req: LayerRequest, lang: str) -> list[tuple[str, Layer]]:
+    """Each uploaded file's incidents to draw (name -> frame, already filtered) as a named extra layer for
+    data_groups: drawn at any size like the catalog's, in the file's own look."""
+    return [(f"upload{i}", bulk_layers.upload_layer(frame, lambda rows: popups.imported_popups(rows, lang), name, lang,
+                                                    req.bounds, req.zoom))
+            for i, (name, frame) in enumerate(frames.items()) if len(frame)]
+
+
 def data_groups(cat: Catalog, joined: pd.DataFrame, mask: np.ndarray, held: asof.Standing, req: LayerRequest,
                 lang: str, extra: list[tuple[str, Layer]] = ()) -> list[folium.FeatureGroup]:
     """Feature groups (stable ids) for the selection `mask`, what `held` on its day (zones and control),

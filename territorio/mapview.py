@@ -73,6 +73,7 @@ def _offline(m: folium.Map, asset_base: str = "") -> folium.Map:
 
 # Panes above Leaflet's overlay pane (400): outlines stay visible over filled layers; incidents on top.
 PANES = {"outlines": 420, "incidents": 450}
+INCIDENT_CANVAS = "_territorioIncidents"     # the map's property holding the incidents pane's one canvas
 
 # Peace-zone status -> hatch colour (Paul Tol's colour-blind-safe set), angle and outline; the hatch
 # patterns are defined once in the base map and applied by CSS to paths of class zone-<status>.
@@ -99,7 +100,8 @@ def _panes(m: folium.Map) -> None:
     for name, z in PANES.items():
         folium.map.CustomPane(name, z_index=z, pointer_events=name != "outlines").add_to(m)
     m.get_root().html.add_child(Element(_hatch_defs()))
-    m.get_root().header.add_child(Element(f"<style>{LEGEND_CSS}</style>"))
+    IncidentCanvas().add_to(m)
+    m.get_root().header.add_child(Element(f"<style>{LEGEND_CSS}{IncidentCanvas.CSS}</style>"))
 
 
 def base_map(opts: MapOptions, center=CARACAS_CENTER, zoom=DEFAULT_ZOOM) -> folium.Map:
@@ -202,6 +204,75 @@ class _MetricScale(MacroElement):
         L.control.scale({imperial: false, position: 'bottomright'}).addTo({{ this._parent.get_name() }});
         {% endmacro %}"""
     )
+
+
+class IncidentCanvas(MacroElement):
+    """The one canvas of the incidents pane, shared by every bulk layer (bulk_layers.CanvasPoints, Hexagons):
+    one canvas per redraw piled up, and Leaflet sends the mouse to the topmost canvas only, so a canvas also
+    hid the parishes and every SVG marker beneath it from clicks.
+
+    This canvas lets the mouse through; the map itself finds what is drawn under the pointer, unless the
+    pointer is on something above the canvas (a marker, a popup, the legend). A circle takes its click
+    (popup) and hover (tooltip); a hexagon (option passClicks) only its hover, so a click on it selects the
+    parish beneath. While the pointer is on a drawn shape, other tooltips are hidden."""
+
+    CSS = (".leaflet-container.over-incident{cursor:pointer}"
+           ".over-incident .leaflet-tooltip:not(.incident-tip){visibility:hidden}")
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        (function (map) {
+          var canvas = map[{{ this.prop_json }}] = L.canvas({pane: "incidents", padding: 0.3});
+          map.addLayer(canvas);
+          canvas._container.style.pointerEvents = "none";
+          var box = map.getContainer(), hovered = null, throttled = false;
+          var level = +getComputedStyle(map.getPane("incidents")).zIndex;
+          function beneath(el) {     // the pointer's element lies under the canvas (markers, popups, legend do not)
+            if (el === box) { return true; }
+            var pane = el.closest ? el.closest(".leaflet-pane") : null;
+            return !!pane && (pane === map.getPane("mapPane") || (+getComputedStyle(pane).zIndex || 0) < level);
+          }
+          function under(e, clicking) {
+            if (!beneath(e.target)) { return null; }
+            var point = map.mouseEventToLayerPoint(e), found = null;
+            for (var o = canvas._drawFirst; o; o = o.next) {
+              var opts = o.layer.options;
+              if (opts.interactive && !(clicking && opts.passClicks) && o.layer._containsPoint(point)) { found = o.layer; }
+            }
+            return found;
+          }
+          function hover(e, layer) {
+            if (layer === hovered) { return; }
+            if (hovered) { map._fireDOMEvent(e, "mouseout", [hovered]); }
+            hovered = layer;
+            if (layer) { map._fireDOMEvent(e, "mouseover", [layer]); }
+            L.DomUtil[layer ? "addClass" : "removeClass"](box, "over-incident");
+          }
+          ["click", "dblclick", "contextmenu"].forEach(function (type) {
+            box.addEventListener(type, function (e) {
+              var layer = under(e, true);
+              if (layer && !(type === "click" && map._draggableMoved(layer))) {
+                e.stopPropagation();
+                map._fireDOMEvent(e, type, [layer]);
+              }
+            }, true);
+          });
+          box.addEventListener("mousemove", function (e) {
+            if (throttled || map.dragging.moving() || map._animatingZoom) { return; }
+            throttled = true;
+            setTimeout(function () { throttled = false; }, 32);
+            var layer = under(e, false);
+            hover(e, layer);
+            if (layer) { map._fireDOMEvent(e, "mousemove", [layer]); }
+          }, true);
+          box.addEventListener("mouseleave", function (e) { hover(e, null); });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "IncidentCanvas"
+        self.prop_json = script_json(INCIDENT_CANVAS)
 
 
 class _FocusWithoutScrolling(MacroElement):

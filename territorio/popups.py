@@ -70,6 +70,11 @@ def imported_popup(row: dict, lang: str) -> str:
                           extra=f"<div style='margin-top:4px'><i>{html.escape(origin)}</i></div>")
 
 
+def imported_popups(rows: pd.DataFrame, lang: str) -> list[str]:
+    """The popups of these imported rows only (build them for the points drawn)."""
+    return [imported_popup(r, lang) for r in rows.to_dict("records")]
+
+
 POPUP_COLUMNS = ["id", "type", "date", "date_end", "date_precision", "fatalities_min", "fatalities_max",
                  "location_precision"]
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 import matplotlib
+import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -78,19 +79,38 @@ def _areas(ax, cat: Catalog, municipalities: gpd.GeoDataFrame | None) -> None:
     cat.sectors.boundary.plot(ax=ax, color=color, linewidth=1.6, linestyle=(0, (5, 3)))
 
 
-def _size(fatalities_max) -> float:
-    n = 0 if pd.isna(fatalities_max) else int(fatalities_max)
-    return 30 + 25 * math.sqrt(n)
+# Incidents in two styles: a filled circle sized by the toll, and a hollow ring in the type's colour where no
+# figure was reported. Each style is one scatter call over all its points (one call per incident took 413 s
+# and 2.4 GB at 100,000 incidents).
+TYPE_COLOUR = "type"          # in a style: each point's colour from its incident type (layers.TYPE_COLORS)
+INCIDENT_STYLES = {
+    "no_figure": {"face": "none", "edge": TYPE_COLOUR, "linewidth": 2},
+    "toll": {"face": TYPE_COLOUR, "edge": "#222222", "linewidth": 0.8},
+}
+INCIDENT_ALPHA = 0.9
 
 
-def _incidents(ax, rows: pd.DataFrame, box) -> int:
+def _sizes(tolls: pd.Series) -> np.ndarray:
+    """Marker areas (points²): 30 with no one killed or no figure, growing with the square root of the toll."""
+    return 30 + 25 * np.sqrt(tolls.fillna(0).astype(int).to_numpy(float))
+
+
+def draw_incidents(ax, rows: pd.DataFrame, box) -> int:
+    """The mapped incidents inside the frame, hollow rings (no figure) under filled circles, biggest first,
+    so small ones stay visible on top. Returns how many were drawn."""
     inside = rows[rows.mapped & rows.lon.between(box[0], box[2]) & rows.lat.between(box[1], box[3])]
-    for r in inside.sort_values("fatalities_max", ascending=False, na_position="first").itertuples():
-        color = TYPE_COLORS.get(r.type, OTHER_TYPE_COLOR)
-        unknown = pd.isna(r.fatalities_max)
-        ax.scatter([r.lon], [r.lat], s=_size(r.fatalities_max), zorder=5,
-                   facecolor="none" if unknown else color, edgecolor=color if unknown else "#222222",
-                   linewidth=2 if unknown else 0.8, alpha=0.9)
+    ordered = inside.sort_values("fatalities_max", ascending=False, na_position="first")
+    unknown = ordered["fatalities_max"].isna().to_numpy()
+    colors = ordered["type"].map(TYPE_COLORS).fillna(OTHER_TYPE_COLOR).to_numpy(object)
+    sizes = _sizes(ordered["fatalities_max"])
+    lon, lat = ordered["lon"].to_numpy(float), ordered["lat"].to_numpy(float)
+    for style, chosen in (("no_figure", unknown), ("toll", ~unknown)):
+        if not chosen.any():
+            continue
+        look, these = INCIDENT_STYLES[style], list(colors[chosen])
+        ax.scatter(lon[chosen], lat[chosen], s=sizes[chosen], zorder=5, alpha=INCIDENT_ALPHA,
+                   facecolors=these if look["face"] == TYPE_COLOUR else look["face"],
+                   edgecolors=these if look["edge"] == TYPE_COLOUR else look["edge"], linewidths=look["linewidth"])
     return len(inside)
 
 
@@ -142,7 +162,7 @@ def render_map(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en
     box = _frame(ax, _focus(cat, spec_or_mask))
     _areas(ax, cat, municipalities)
     _labels(ax, cat, box)
-    shown = _incidents(ax, rows, box)
+    shown = draw_incidents(ax, rows, box)
     _legend(ax, rows, type_labels, lang)
     _texts(fig, cat, provenance.sentence_for(cat, spec_or_mask, lang, sentence), shown, len(rows) - shown, lang)
     buf = io.BytesIO()

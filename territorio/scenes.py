@@ -14,7 +14,7 @@ from territorio import asof, dates, filters, mapgroups, popups
 from territorio.catalog import Catalog
 from territorio.i18n import t
 from territorio.legend import LegendItem, LegendSection
-from territorio.stories import Story, scene_spec
+from territorio.stories import Shelf, Story, scene_spec
 
 HIGHLIGHT_STYLE = {"color": "#000000", "weight": 5, "fill": False, "opacity": 0.9}
 HIGHLIGHT_RING = {"color": "#000000", "weight": 4, "fill": False, "radius": 22}
@@ -42,6 +42,13 @@ def reference_problems(cat: Catalog, story: Story, name: str) -> list[str]:
     return [f"{name}: scene {n}: {path}: {v!r} is not in the catalog"
             for n, scene in enumerate(story.scenes, start=1)
             for path, ids in known.items() for v in _values(scene, path) if v not in ids]
+
+
+def playable(cat: Catalog, shelf: Shelf) -> Shelf:
+    """The shelf with every story that names ids the catalog lacks moved among the broken files."""
+    problems = {sid: reference_problems(cat, story, f"{sid}.yaml") for sid, story in shelf.stories.items()}
+    return Shelf(shelf.folder, {sid: story for sid, story in shelf.stories.items() if not problems[sid]},
+                 {**shelf.broken, **{f"{sid}.yaml": found for sid, found in problems.items() if found}})
 
 
 def selected(cat: Catalog, joined: pd.DataFrame, scene: dict) -> pd.DataFrame:

@@ -267,14 +267,48 @@ def stories_dir() -> Path:
     return geodata_dir() / "stories"
 
 
-def shipped_ids() -> list[str]:
-    return sorted(p.stem for p in stories_dir().glob("*.yaml"))
+def shipped_ids(folder: Path | None = None) -> list[str]:
+    return sorted(p.stem for p in (folder or stories_dir()).glob("*.yaml"))
 
 
-def load_shipped(story_id: str) -> Story:
-    if not ID_PATTERN.match(story_id or "") or story_id not in shipped_ids():
-        raise StoryError([f"no story with id {story_id!r} (known: {', '.join(shipped_ids())})"])
-    return load(stories_dir() / f"{story_id}.yaml")
+def load_shipped(story_id: str, folder: Path | None = None) -> Story:
+    folder = folder or stories_dir()
+    if not ID_PATTERN.match(story_id or "") or story_id not in shipped_ids(folder):
+        raise StoryError([f"no story with id {story_id!r} (known: {', '.join(shipped_ids(folder))})"])
+    return load(folder / f"{story_id}.yaml")
+
+
+@dataclass(frozen=True)
+class Shelf:
+    """The story files of a folder: the stories that load (id -> Story, in id order) and the files that do
+    not (file name -> every problem, each naming the file and the line, or the scene and the field), so one
+    bad file never keeps the others from playing."""
+    folder: Path
+    stories: dict
+    broken: dict
+
+    def problems_of(self, story_id: str) -> list[str]:
+        return self.broken.get(f"{story_id}.yaml", [])
+
+
+def load_folder(folder: Path | None = None) -> Shelf:
+    folder = folder or stories_dir()
+    good, broken = {}, {}
+    for path in sorted(folder.glob("*.yaml")):
+        if not ID_PATTERN.match(path.stem):
+            broken[path.name] = [f"{path.name}: the file name is the story's id: lowercase letters, digits and '-'"]
+            continue
+        try:
+            good[path.stem] = load(path)
+        except StoryError as err:
+            broken[path.name] = err.problems
+    return Shelf(folder, good, broken)
+
+
+def folder_signature(folder: Path | None = None) -> tuple:
+    """What changes when a story file is added, removed or edited (to reload a cached Shelf)."""
+    paths = sorted((folder or stories_dir()).glob("*.yaml"))
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
 
 
 # --- using a scene -----------------------------------------------------------------------------------

@@ -38,13 +38,12 @@ def _fail(problems: list[str]) -> int:
 
 
 def _list(_args) -> int:
-    for story_id in stories.shipped_ids():
-        try:
-            story = stories.load_shipped(story_id)
-        except stories.StoryError as err:
-            print(f"{story_id}\tINVALID\t{err.problems[0]}")
-            continue
-        print(f"{story_id}\t{len(story.scenes)} scenes\t{story.title['en']}")
+    shelf = stories.load_folder()
+    rows = {sid: f"{sid}\t{len(story.scenes)} scenes\t{story.title['en']}" for sid, story in shelf.stories.items()}
+    rows.update({name.removesuffix(".yaml"): f"{name.removesuffix('.yaml')}\tINVALID\t{problems[0]}"
+                 for name, problems in shelf.broken.items()})
+    for story_id in sorted(rows):
+        print(rows[story_id])
     return 0
 
 

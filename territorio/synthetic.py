@@ -154,3 +154,17 @@ def _actors(cat: Catalog, n: int, rng) -> tuple[pd.Series, pd.Series, pd.Series]
     pick = rng.integers(0, ACTOR_POOL, size=n)
     named = pd.Series(pool_names[pick], dtype="str")
     return pd.Series(pool_ids[pick], dtype="str"), named, named.copy()
+
+
+# --- as a file someone uploads ------------------------------------------------------------------------
+
+UPLOAD_COLUMNS = {"id": "id", "date": "date", "lat": "lat", "lon": "lon", "type": "type", "title_en": "title",
+                  "fatalities_text": "fatalities"}
+
+
+def upload_csv(cat: Catalog, n: int, seed: int = 0) -> bytes:
+    """n synthetic incidents as a newsroom's CSV (the columns the importer recognises, a source link per
+    row), for measuring and testing uploads at size. Every row still says it is synthetic."""
+    frame = incidents(cat, n, seed)[list(UPLOAD_COLUMNS)].rename(columns=UPLOAD_COLUMNS)
+    frame["sources"] = "https://example.org/synthetic/" + frame["id"]
+    return frame.to_csv(index=False).encode("utf-8")

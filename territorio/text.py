@@ -20,14 +20,25 @@ def split_list(value: str, sep: str = "|") -> list[str]:
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# Streamlit's Markdown makes links of bare addresses (http://, https://, www., name@host) and emoji of :name:
+# after the escapes are resolved (remark-gfm and remark-emoji work on the parsed text), so an escaped
+# "https\://evil\.example" still became a link. A word joiner (U+2060: invisible, never a line break) after
+# such a ':' or '@' and inside "www." leaves none of those patterns in the text.
+_AUTOLINK_STARTS = re.compile(r"(?<=[:@])(?=[\w/+-])|(?<=www)(?=\.)", re.IGNORECASE)
+WORD_JOINER = "\u2060"
+
+
+def shorten(text, limit: int = 80) -> str:
+    """At most `limit` characters of a value from a URL or a file, "…" marking a cut (for a message that
+    quotes it: the message keeps its own words whatever the value's length)."""
+    text = str(text)
+    return text[:limit] + "…" if len(text) > limit else text
 
 
 def escape_markdown(text: str, limit: int = 80) -> str:
-    """Text from a URL or a file, safe to put inside Markdown: specials escaped, length capped."""
-    text = str(text)
-    if len(text) > limit:
-        text = text[:limit] + "…"
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    """Text from a URL or a file, safe to put inside Markdown: length capped, specials escaped, and no bare
+    address or emoji code left for the renderer to turn into a link or a picture."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", _AUTOLINK_STARTS.sub(WORD_JOINER, shorten(text, limit)))
 
 
 def script_json(value) -> str:

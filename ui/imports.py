@@ -52,8 +52,10 @@ def _read_preloaded(path: str, mtime: float) -> ImportResult | FileRejected:
 
 def preload_error() -> FileRejected | None:
     path = os.environ.get(DATA_ENV, "").strip()
-    if not path or not os.path.exists(path):
-        return FileRejected("not_found", path=path) if path else None
+    if not path:
+        return None
+    if not os.path.isfile(path):        # named by the setting, never by its path on the server
+        return FileRejected("setting_not_found", setting=DATA_ENV)
     outcome = _read_preloaded(path, os.path.getmtime(path))
     return outcome if isinstance(outcome, FileRejected) else None
 

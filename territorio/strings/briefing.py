@@ -24,6 +24,13 @@ TEXTS = {
     "brief_bad_scene": {"en": "Scene {scene} does not exist: showing scene 1.",
                         "es": "La escena {scene} no existe: se muestra la escena 1."},
     "brief_story_invalid": {"en": "This story cannot be played:", "es": "Este relato no se puede mostrar:"},
+    "brief_broken_files": {"en": "Story files that cannot be played ({n}); the other stories play. Once a file is "
+                                 "fixed, the page takes it up.",
+                           "es": "Archivos de relatos que no se pueden mostrar ({n}); los demás relatos se muestran. "
+                                 "Cuando se corrija un archivo, la página lo incorpora."},
+    "brief_broken_count": {"en": "{n} file(s) cannot be played", "es": "{n} archivo(s) no se pueden mostrar"},
+    "brief_no_story": {"en": "No story can be played: every story file has problems.",
+                       "es": "No se puede mostrar ningún relato: todos los archivos tienen problemas."},
     "brief_download_html": {"en": "Download for offline use (one HTML file)",
                             "es": "Descargar para usar sin conexión (un archivo HTML)"},
     "brief_download_help": {"en": "Opens in any modern browser with no network: same scenes, same keys.",

@@ -125,6 +125,8 @@ TEXTS = {
                        "es": "el archivo {format} no se puede leer ({detail})"},
     "imp_bad_kind": {"en": "kind '{kind}' is not incidents or areas", "es": "el tipo '{kind}' no es incidents ni areas"},
     "imp_not_found": {"en": "no file at {path}", "es": "no hay ningún archivo en {path}"},
+    "imp_setting_not_found": {"en": "the file named by the {setting} setting does not exist on the server",
+                              "es": "el archivo indicado por el ajuste {setting} no existe en el servidor"},
     "imp_no_date_column": {
         "en": "no date column found (looked for: {names}); incidents need a date",
         "es": "no se encontró una columna de fecha (se buscó: {names}); los incidentes necesitan fecha"},

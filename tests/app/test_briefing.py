@@ -153,3 +153,49 @@ def test_speaker_notes_cleared_in_both_languages_leave_the_scene():
     at.text_area(key="draft_notes_0_es_1").input(" ").run()
     assert "notes" not in at.session_state["story_draft"]["scenes"][0]
     assert not at.exception
+
+
+# --- a bad story file: listed with its problems, the other stories play -------------------------------------
+
+@pytest.fixture
+def one_bad_file(tmp_path, monkeypatch):
+    from territorio import stories
+
+    for story_id in stories.shipped_ids():
+        (tmp_path / f"{story_id}.yaml").write_bytes((stories.stories_dir() / f"{story_id}.yaml").read_bytes())
+    (tmp_path / "broken.yaml").write_text("title: {en: T, es: T}\nscenes:\n  - caption: {en: a\n", encoding="utf-8")
+    monkeypatch.setattr(stories, "stories_dir", lambda: tmp_path)
+    return tmp_path
+
+
+def _shown(at) -> str:
+    return " ".join(e.value.replace("\\", "") for e in [*at.warning, *at.caption, *at.error, *at.markdown])
+
+
+@pytest.mark.parametrize("story, counter_text", [("cota-905", "Scene 1 of 7"), ("petare-jose-felix-ribas", "Scene 1 of 6")])
+def test_every_good_story_plays_beside_a_malformed_file_which_is_listed(one_bad_file, story, counter_text):
+    at = run(story=story, lang="en")
+    assert not at.exception, at.exception
+    assert counter_text in counter(at)
+    assert "Story files that cannot be played (1)" in _shown(at)
+    assert "broken.yaml: line 4 not valid YAML (expected ',' or '}'" in _shown(at)
+    assert at.selectbox(key="brief_pick").options == ["Cota 905, 2013-2022: from peace zone to military operation",
+                                                       "José Félix Ribas, Petare: Wilexis's gang, 2019-2023"]
+
+
+def test_a_link_to_the_malformed_story_says_why_and_plays_the_default(one_bad_file):
+    at = run(story="broken", lang="es")
+    assert not at.exception, at.exception
+    assert "Escena 1 de 7" in counter(at)
+    warning = " ".join(w.value.replace("\\", "") for w in at.warning)
+    assert "Este relato no se puede mostrar" in warning and "broken.yaml: line" in warning
+
+
+def test_when_no_story_can_be_played_the_page_says_so(one_bad_file):
+    for path in one_bad_file.glob("*.yaml"):
+        if path.name != "broken.yaml":
+            path.write_text("scenes: []\n", encoding="utf-8")
+    at = run(lang="en")
+    assert not at.exception, at.exception
+    assert "No story can be played" in at.error[0].value
+    assert "cota-905.yaml: title: missing" in _shown(at) and "broken.yaml: line" in _shown(at)

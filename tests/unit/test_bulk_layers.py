@@ -89,3 +89,94 @@ def test_hexagon_colours_are_distinct_and_legended(joined):
     _, section = bulk_layers.incident_layer(joined, np.ones(len(joined), bool), Popups(), {}, "en")
     colours = [i.color for i in section.items]
     assert len(set(colours)) == len(colours) and set(colours) <= set(bulk_layers.HEX_COLORS)
+
+
+# --- an uploaded file's incidents: the same sizes, their own look ----------------------------------------
+
+def _upload_rows(joined, n):
+    rows = joined[joined["mapped"]].head(n).copy()
+    rows["dataset"], rows["row"] = "newsroom", range(1, len(rows) + 1)
+    return rows
+
+
+def _upload(joined, n, bounds=None, zoom=None):
+    """An uploaded file of n mapped rows drawn: (rows, popups asked for, what the group holds, legend section)."""
+    rows, popups = _upload_rows(joined, n), Popups()
+    group, section = bulk_layers.upload_layer(rows, popups, "newsroom", "en", bounds, zoom)
+    return rows, popups, group, section
+
+
+def test_a_big_upload_is_grey_hexagons_inside_the_catalogs_cells_with_its_own_legend(joined):
+    rows, popups, group, section = _upload(joined, 2000)
+    hexes = _children(group)[0]
+    assert isinstance(hexes, bulk_layers.Hexagons) and popups.asked == 0
+    assert section.title == "Your data: newsroom, incidents per hexagon (grey, inside the cell)"
+    assert f"{len(rows):,} incidents shown as counts per hexagon" in section.note
+    assert {i.color for i in section.items} <= set(bulk_layers.UPLOAD_HEXAGONS.colors)
+    assert not set(bulk_layers.UPLOAD_HEXAGONS.colors) & set(bulk_layers.HEX_COLORS)
+    catalog_hexes = _children(bulk_layers.incident_layer(joined, np.ones(len(joined), bool), Popups(), {}, "en")[0])[0]
+    assert hexes.radius < catalog_hexes.radius and hexes.k == catalog_hexes.k     # inside the same grid's cells
+    assert "Your data: {n} incidents here" in _js(group)
+
+
+def test_the_file_and_the_catalog_count_on_one_grid(joined):
+    """The same point falls in a hexagon with the same centre whichever frame it belongs to."""
+    lat, lon = joined["lat"].to_numpy(), joined["lon"].to_numpy()
+    everything = aggregate.plan(lat, lon, joined["mapped"].to_numpy(), limit=10)
+    first = np.flatnonzero(joined["mapped"].to_numpy())[:100]
+    few = np.zeros(len(joined), bool)
+    few[first] = True
+    some = aggregate.plan(lat, lon, few, limit=10)
+    centres = set(zip(everything.cells["lat"].round(9), everything.cells["lon"].round(9)))
+    assert set(zip(some.cells["lat"].round(9), some.cells["lon"].round(9))) <= centres
+
+
+def test_a_middling_upload_is_dotted_rings_on_the_canvas_with_popups_for_them_only(joined):
+    _, popups, group, section = _upload(joined, 400)
+    points = _children(group)[0]
+    assert isinstance(points, bulk_layers.CanvasPoints) and popups.asked == 400
+    assert points.dash_json == '"2 3"'
+    js = _js(group)
+    assert '"#111111",2.5,"#ffffff",0.75' in js                 # layers.UPLOAD_STYLE, never a type colour
+    assert section.items == (layers.upload_legend_item("en"),) and section.items[0].dashed
+
+
+def test_a_small_upload_keeps_its_clustered_layer(joined):
+    _, _, group, _ = _upload(joined, 30)
+    assert isinstance(_children(group)[0], MarkerCluster)
+
+
+def test_zoomed_in_on_a_big_upload_draws_its_points_in_view_and_says_so(joined):
+    rows = _upload_rows(joined, 2000)
+    c_lat, c_lon = np.nanmedian(rows["lat"]), np.nanmedian(rows["lon"])
+    view = aggregate.Bounds(c_lat - 0.004, c_lon - 0.004, c_lat + 0.004, c_lon + 0.004)
+    _, popups, group, section = _upload(joined, 2000, view, 16)
+    in_view = view.contains(rows["lat"].to_numpy(), rows["lon"].to_numpy()).sum()
+    assert isinstance(_children(group)[0], bulk_layers.CanvasPoints) and popups.asked == in_view
+    assert f"Showing the {in_view} incidents in view, of 2,000" in section.note
+
+
+def test_upload_popups_are_built_only_for_the_points_drawn_and_escaped(cat, joined):
+    from territorio import mapgroups
+
+    rows = _upload_rows(joined, 400)
+    rows.iloc[0, rows.columns.get_loc("title_en")] = "<img src=x onerror=alert(1)>"
+    extra = mapgroups.upload_layers({"newsroom": rows, "empty": rows.head(0)}, mapgroups.LayerRequest(("incidents",)),
+                                    "en")
+    assert [name for name, _ in extra] == ["upload0"]                # an empty file draws nothing
+    js = _js(extra[0][1][0])
+    assert "<img src=x" not in js and "&lt;img src=x onerror=alert(1)&gt;" in js
+    assert js.count("From your file newsroom, row") == 400
+
+
+def test_bulk_layers_draw_on_the_maps_one_incidents_canvas():
+    import folium
+
+    from territorio import mapview
+
+    group = folium.FeatureGroup()
+    bulk_layers.CanvasPoints([]).add_to(group)
+    assert _js(group).count("L.canvas(") == 1                         # not on a map: a canvas of its own
+    m = folium.Map()
+    group.add_to(m)
+    assert f'{m.get_name()}["{mapview.INCIDENT_CANVAS}"] ||' in _js(group)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -184,7 +185,7 @@ def test_format_range(a, b, lang, expected):
 
 
 def test_escape_markdown_neutralises_links_and_html():
-    assert escape_markdown("[x](javascript:alert(1)) <b>") == "\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\<b\\>"
+    assert escape_markdown("[x](javascript:alert(1)) <b>") == "\\[x\\]\\(javascript\\:\u2060alert\\(1\\)\\) \\<b\\>"
     assert escape_markdown("a" * 100, limit=10) == "a" * 10 + "…"
 
 
@@ -209,3 +210,23 @@ def test_script_json_cannot_close_or_comment_a_script_and_stays_json(value):
     text = script_json(value)
     assert "</" not in text and "<!--" not in text
     assert json.loads(text) == value
+
+
+@pytest.mark.parametrize("text, breaks", [
+    ("see https://evil.example/login now", "https\\:\u2060//"),
+    ("HTTP://EVIL.EXAMPLE", "HTTP\\:\u2060//"),
+    ("www.evil.example", "www\u2060\\."),
+    ("Www.evil.example", "Www\u2060\\."),
+    ("write to someone@evil.example", "someone@\u2060evil"),
+    (":rocket: launch", "\\:\u2060rocket\\:"),
+])
+def test_escape_markdown_leaves_no_bare_address_or_emoji_code(text, breaks):
+    """Streamlit's renderer links bare addresses after escapes are resolved; a word joiner breaks each pattern,
+    and the text reads the same (the joiner is invisible)."""
+    out = escape_markdown(text, limit=200)
+    assert breaks in out
+    assert re.sub(r"\\(.)", r"\1", out).replace("\u2060", "") == text
+
+
+def test_escape_markdown_adds_nothing_to_plain_sentences():
+    assert escape_markdown("Siguiente: 6 de noviembre de 2020", limit=200) == "Siguiente\\: 6 de noviembre de 2020"

@@ -105,3 +105,12 @@ def test_parish_labels_are_data_in_one_script_escaped_for_html_and_for_the_scrip
     assert html.count("className: 'parish-label'") == 1             # one loop, not a marker per parish
     assert "&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;" in html and "</script><b>" not in html
     assert '[10.45,-66.8,"<div>Caucagüita<\\/div>"]' in html
+
+
+def test_the_base_map_makes_one_incidents_canvas_that_lets_clicks_through():
+    from territorio.mapview import INCIDENT_CANVAS
+
+    html = _map().get_root().render()
+    assert html.count(f'"{INCIDENT_CANVAS}"] = L.canvas({{pane: "incidents"') == 1
+    assert 'canvas._container.style.pointerEvents = "none"' in html
+    assert ".over-incident .leaflet-tooltip:not(.incident-tip){visibility:hidden}" in html

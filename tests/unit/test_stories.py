@@ -243,3 +243,60 @@ class _Tags(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.seen.append(tag)
+
+
+# --- a folder of stories: one bad file never stops the others -------------------------------------------
+
+MALFORMED = "title: {en: T, es: T}\nscenes:\n  - caption: {en: a, es: b\n    layers: [zones]\n"
+
+
+@pytest.fixture
+def shelf_folder(tmp_path):
+    """Copies of the shipped stories beside a malformed file, a file breaking the schema and a bad name."""
+    for story_id in stories.shipped_ids():
+        (tmp_path / f"{story_id}.yaml").write_bytes((stories.stories_dir() / f"{story_id}.yaml").read_bytes())
+    (tmp_path / "broken-yaml.yaml").write_text(MALFORMED, encoding="utf-8")
+    (tmp_path / "bad-view.yaml").write_text(stories.to_yaml(_with("view.lat", 99)), encoding="utf-8")
+    (tmp_path / "Not An Id.yaml").write_text(stories.to_yaml(GOOD), encoding="utf-8")
+    (tmp_path / "unknown-incident.yaml").write_text(stories.to_yaml(_with("sources", ["CCS-999"])), encoding="utf-8")
+    return tmp_path
+
+
+def test_a_folder_loads_every_good_story_and_lists_each_bad_file_with_where_it_fails(shelf_folder):
+    shelf = stories.load_folder(shelf_folder)
+    assert list(shelf.stories) == ["cota-905", "petare-jose-felix-ribas", "unknown-incident"]
+    assert set(shelf.broken) == {"broken-yaml.yaml", "bad-view.yaml", "Not An Id.yaml"}
+    assert re.match(r"broken-yaml\.yaml: line \d+ not valid YAML", shelf.broken["broken-yaml.yaml"][0])
+    assert shelf.broken["bad-view.yaml"] == ["bad-view.yaml: scene 1: view: lat: 99 is not a number between 9.9 "
+                                             "and 11.1"]
+    assert "the file name is the story's id" in shelf.broken["Not An Id.yaml"][0]
+    assert shelf.problems_of("bad-view") == shelf.broken["bad-view.yaml"] and shelf.problems_of("cota-905") == []
+
+
+def test_a_story_naming_what_the_catalog_lacks_is_set_aside_too(cat, shelf_folder):
+    shelf = scenes.playable(cat, stories.load_folder(shelf_folder))
+    assert "unknown-incident" not in shelf.stories and "cota-905" in shelf.stories
+    assert shelf.broken["unknown-incident.yaml"] == ["unknown-incident.yaml: scene 1: sources: 'CCS-999' is not "
+                                                     "in the catalog"]
+
+
+def test_the_folder_is_an_argument_of_every_reader(shelf_folder):
+    assert "broken-yaml" in stories.shipped_ids(shelf_folder) and "broken-yaml" not in stories.shipped_ids()
+    assert stories.load_shipped("cota-905", shelf_folder).title == stories.load_shipped("cota-905").title
+    with pytest.raises(stories.StoryError, match="line"):
+        stories.load_shipped("broken-yaml", shelf_folder)
+
+
+def test_the_folder_signature_changes_when_a_file_does(shelf_folder):
+    before = stories.folder_signature(shelf_folder)
+    (shelf_folder / "broken-yaml.yaml").write_text(stories.to_yaml(GOOD) + "\n", encoding="utf-8")
+    assert stories.folder_signature(shelf_folder) != before
+    assert "broken-yaml" in stories.load_folder(shelf_folder).stories
+
+
+def test_cli_list_marks_the_bad_files_and_lists_the_others(shelf_folder, monkeypatch, capsys):
+    monkeypatch.setattr(stories, "stories_dir", lambda: shelf_folder)
+    assert cli.main(["story", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Not An Id\tINVALID\t") and any(l.startswith("cota-905\t7 scenes") for l in lines)
+    assert any(l.startswith("broken-yaml\tINVALID\tbroken-yaml.yaml: line") for l in lines)
