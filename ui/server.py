@@ -81,7 +81,8 @@ def upload_limit_mb() -> int:
     return max(1, math.ceil(Limits.from_env().max_bytes / MB))
 
 
-def _settings(allowed: frozenset[str]) -> dict:
+def streamlit_settings(allowed: frozenset[str]) -> dict:
+    """The Streamlit options the server sets from the app's own settings."""
     return {"server.maxUploadSize": upload_limit_mb(), "server.allowedHosts": sorted(allowed)}
 
 
@@ -109,7 +110,7 @@ def app_options() -> dict:
     # that is a deep link (/sources) would run pages/sources.py alone, with an auto-generated menu.
     PagesManager.uses_pages_directory = False
     allowed = guard.allowed_hosts(config.get_option("server.address"))
-    _apply(_settings(allowed))
+    _apply(streamlit_settings(allowed))
     return {"routes": _asset_routes(), "middleware": [Middleware(guard.Guard, allowed=allowed)],
             "lifespan": _lifespan, "on_script_error": errors.on_script_error}
 
