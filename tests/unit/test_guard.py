@@ -3,8 +3,6 @@ against each real launcher is in tests/e2e/test_serving.py."""
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from ui import guard
@@ -33,7 +31,12 @@ def test_allowed_hosts_are_loopback_plus_what_is_configured(env, bound, extra):
     assert guard.allowed_hosts(bound, env=env) == {"localhost", "127.0.0.1", "::1", *extra}
 
 
-def run(scope):
+@pytest.fixture
+def run(run_coroutine):
+    return lambda scope: sent_for(scope, run_coroutine)
+
+
+def sent_for(scope, run_coroutine):
     """What Guard sends for one request to an app that answers 200 'ok' (or accepts a websocket)."""
     sent = []
 
@@ -54,7 +57,7 @@ def run(scope):
     async def send(message):
         sent.append(message)
 
-    asyncio.run(guard.Guard(app, allowed=ALLOWED)(scope, receive, send))
+    run_coroutine(guard.Guard(app, allowed=ALLOWED)(scope, receive, send))
     return sent
 
 
@@ -63,7 +66,7 @@ def scope(kind, host):
 
 
 @pytest.mark.parametrize("host", ["localhost:8501", "127.0.0.1:8501", "[::1]:8501"])
-def test_an_allowed_host_is_served_with_every_header_once(host):
+def test_an_allowed_host_is_served_with_every_header_once(run, host):
     start, body = run(scope("http", host))
     assert start["status"] == 200 and body["body"] == b"ok"
     names = [k.decode() for k, _ in start["headers"]]
@@ -74,16 +77,16 @@ def test_an_allowed_host_is_served_with_every_header_once(host):
 
 
 @pytest.mark.parametrize("host", ["evil.example", "evil.example:8501", "localhost.evil.example", "", None])
-def test_a_foreign_or_missing_host_is_refused_on_http(host):
+def test_a_foreign_or_missing_host_is_refused_on_http(run, host):
     start, body = run(scope("http", host))
     assert start["status"] == 400 and b"Host not allowed" in body["body"]
     assert b"content-security-policy" in dict(start["headers"])
 
 
-def test_a_foreign_host_is_refused_on_the_websocket_before_it_is_accepted():
+def test_a_foreign_host_is_refused_on_the_websocket_before_it_is_accepted(run):
     assert run(scope("websocket", "evil.example:8501")) == [{"type": "websocket.close", "code": 1008}]
     assert run(scope("websocket", "localhost:8501")) == [{"type": "websocket.accept"}]
 
 
-def test_lifespan_passes_through():
+def test_lifespan_passes_through(run):
     assert run({"type": "lifespan"}) == [{"type": "reached the app"}]

@@ -32,10 +32,8 @@ def test_the_data_is_joined_before_the_server_listens_and_kept(monkeypatch, sett
     assert len(catalog_loader.joined(catalog_loader.synthetic_setting())) == (400 if setting else len(catalog_loader.load().incidents))
 
 
-def test_the_served_app_warms_up_before_it_takes_connections(monkeypatch):
+def test_the_served_app_warms_up_before_it_takes_connections(monkeypatch, run_coroutine):
     # the st.App in app.py runs this lifespan before uvicorn accepts its first connection
-    import asyncio
-
     calls = []
     monkeypatch.setattr(server, "_warm", lambda: calls.append("warm"))
 
@@ -43,5 +41,5 @@ def test_the_served_app_warms_up_before_it_takes_connections(monkeypatch):
         async with server._lifespan(None):
             calls.append("serving")
 
-    asyncio.run(start())
+    run_coroutine(start())
     assert calls == ["warm", "serving"]
