@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -36,25 +37,38 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def ui_server_command(port: int) -> list[str]:
+    """How `territorio serve` starts the server."""
+    return [sys.executable, "-m", "ui.server", "--server.port", str(port), "--server.headless", "true",
+            "--browser.gatherUsageStats", "false"]
+
+
 @contextlib.contextmanager
-def app_server(env: dict | None = None, log_path: str = os.devnull):
-    """A fresh Streamlit server of the app on a free port, as `territorio serve` starts it: (url, pid)."""
+def app_server(env: dict | None = None, log_path: str = os.devnull, command=ui_server_command,
+               timeout: float = 90):
+    """A fresh server of the app on a free port, started by `command(port)` (by default as `territorio serve`
+    starts it): (url, pid). The launcher and any server it starts are stopped together afterwards."""
     port = _free_port()
-    cmd = [sys.executable, "-m", "ui.server", "--server.port", str(port), "--server.address", "127.0.0.1",
-           "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     with open(log_path, "w") as log:
-        proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env={**os.environ, **(env or {})}, stdout=log,
-                                stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(command(port), cwd=REPO_ROOT, env={**os.environ, **(env or {})}, stdout=log,
+                                stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(url, proc)
+        _wait_healthy(url, proc, timeout)
         yield url, proc.pid
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop_group(proc)
+
+
+def _stop_group(proc: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
 
 
 @contextlib.contextmanager

@@ -10,6 +10,7 @@ import pandas as pd
 
 from loaders import geodata
 from territorio.catalog import Catalog, typed_incidents
+from territorio.paths import geodata_dir
 
 
 @lru_cache(maxsize=2)
@@ -18,12 +19,22 @@ def load(root: str | None = None) -> Catalog:
     r = Path(root) if root else None
     read = lambda name: geodata.read(name, r)  # noqa: E731
     return Catalog(
-        parishes=read("parishes"), sectors=read("sectors"), incidents=typed_incidents(read("incidents")),
+        parishes=read("parishes"), sectors=read("sectors"), incidents=_typed_incidents(read("incidents"), r),
         timeline=read("timeline"), sources=read("sources"), actors=read("actors"),
         event_types=read("event_types"), designations=read("designations"), periods=read("designation_periods"),
         claims=read("control_claims"), population=read("facts_parish_population"),
         version=geodata.data_version(r),
     )
+
+
+def _typed_incidents(raw: pd.DataFrame, root: Path | None) -> pd.DataFrame:
+    """The incidents with their types; a file whose values do not convert is named like an unreadable one."""
+    try:
+        return typed_incidents(raw)
+    except (KeyError, ValueError, TypeError) as exc:
+        file = geodata.resource_spec("incidents", root)["path"]
+        raise geodata.DataPackageError(file, f"values do not match the descriptor ({type(exc).__name__}: {exc})",
+                                       root or geodata_dir()) from exc
 
 
 SYNTHETIC_ENV = "TERRITORIO_SYNTHETIC"   # "N" or "N:SEED", set by `territorio serve --synthetic N`

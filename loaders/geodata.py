@@ -16,18 +16,28 @@ from territorio.paths import geodata_dir
 
 
 class DataPackageError(ValueError):
-    """A data package file is missing, unreadable or does not match its descriptor."""
+    """A data package file is missing, unreadable or does not match its descriptor.
+
+    `file` is its name inside the data package and `missing` says which of the two it is: all a visitor
+    is told (ui/errors.py). str() adds where the package is and what went wrong, for the CLI and the log."""
+
+    def __init__(self, file: str, problem: str, root: Path | str | None = None, missing: bool = False):
+        self.file, self.problem, self.missing = file, problem, missing
+        super().__init__(f"{Path(root) / file if root else file}: {problem}")
+
+
+DESCRIPTOR = "datapackage.json"
 
 
 @lru_cache(maxsize=4)
 def _descriptor_at(root: str) -> dict[str, Any]:
-    path = Path(root) / "datapackage.json"
+    path = Path(root) / DESCRIPTOR
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise DataPackageError(f"{path}: missing") from exc
-    except json.JSONDecodeError as exc:
-        raise DataPackageError(f"{path}: not valid JSON ({exc})") from exc
+        raise DataPackageError(DESCRIPTOR, "missing", root, missing=True) from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise DataPackageError(DESCRIPTOR, f"not valid JSON ({exc})", root) from exc
 
 
 def descriptor(root: Path | None = None) -> dict[str, Any]:
@@ -38,22 +48,31 @@ def resource_spec(name: str, root: Path | None = None) -> dict[str, Any]:
     for res in descriptor(root)["resources"]:
         if res["name"] == name:
             return res
-    raise DataPackageError(f"datapackage.json: no resource named {name!r}")
+    raise DataPackageError(DESCRIPTOR, f"no resource named {name!r}", root)
 
 
 def data_version(root: Path | None = None) -> str:
     return descriptor(root)["version"]
 
 
+_READERS = {
+    "geojson": lambda path: gpd.read_file(path, engine="pyogrio"),
+    "csv": lambda path: pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8"),
+}
+
+
 def _read(spec: dict[str, Any], root: Path) -> pd.DataFrame:
     path = root / spec["path"]
     if not path.exists():
-        raise DataPackageError(f"{path}: missing (resource {spec['name']!r})")
-    if spec["format"] == "geojson":
-        return gpd.read_file(path, engine="pyogrio")
-    if spec["format"] == "csv":
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    raise DataPackageError(f"resource {spec['name']!r}: unknown format {spec['format']!r}")
+        raise DataPackageError(spec["path"], f"missing (resource {spec['name']!r})", root, missing=True)
+    reader = _READERS.get(spec["format"])
+    if reader is None:
+        raise DataPackageError(DESCRIPTOR, f"resource {spec['name']!r}: unknown format {spec['format']!r}", root)
+    try:
+        return reader(path)
+    except Exception as exc:   # any library's error on a damaged file: named after the file, not the library
+        raise DataPackageError(spec["path"], f"not readable as {spec['format']} ({type(exc).__name__})",
+                               root) from exc
 
 
 @lru_cache(maxsize=32)

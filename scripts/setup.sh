@@ -25,13 +25,19 @@ fi
 
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 
-extras=""; [ "$profile" = "test" ] && extras="[test]"
-stamp=".venv/.installed-${profile}"
-want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extras}"
-  echo "$want" > "$stamp"
+# Exactly the versions that were tested, each checked against its hash: requirements/<profile>.lock
+# (refreshed by scripts/lock.sh), then the project itself without resolving anything more.
+case "$profile" in run|test) ;; *) echo "territorio setup: profile is run or test, not '$profile'" >&2; exit 2;; esac
+digest() { cat "requirements/$1.lock" pyproject.toml | sha256sum | cut -d' ' -f1; }
+installed() { [ -f ".venv/.installed-$1" ] && [ "$(cat ".venv/.installed-$1")" = "$(digest "$1")" ]; }
+# The test lock holds every package of the run lock at the same version (tests/unit/test_lock.py), so a
+# .venv set up for the tests is set up to run; a changed lock or pyproject.toml installs again.
+if ! installed "$profile" && ! { [ "$profile" = run ] && installed test; }; then
+  pip_() { .venv/bin/python -m pip --disable-pip-version-check "$@"; }
+  pip_ install --quiet --upgrade pip
+  pip_ install --quiet --require-hashes -r "requirements/${profile}.lock"
+  pip_ install --quiet --no-deps -e .
+  digest "$profile" > ".venv/.installed-${profile}"
 fi
 
 if [ "$profile" = "test" ] && ! command -v chromium >/dev/null; then

@@ -1,7 +1,9 @@
 """The `territorio` command: a second face over the same domain calls the pages make.
 
 Subcommands are declared in COMMANDS (name -> (help, add_arguments, run)).
-Exit codes: 0 done, 1 the input or data was rejected, 2 a wrong command line.
+Exit codes: 0 done, 1 the input or data was rejected (or an unexpected error), 2 the command could not run:
+a wrong command line, or a file it needs is missing or unreadable. An error is one line on stderr, never a
+traceback (TERRITORIO_DEBUG=1 shows it).
 """
 
 from __future__ import annotations
@@ -28,9 +30,12 @@ def _data_version() -> str:
 
 # --- serve ---------------------------------------------------------------------------------------
 
+ALLOWED_HOSTS_ENV = "TERRITORIO_ALLOWED_HOSTS"   # read by the server's Host check (ui/guard.py)
+
 def _serve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
-    p.add_argument("--address", default="localhost", help="address to bind (default localhost)")
+    p.add_argument("--address", help="address to bind (default 127.0.0.1, this machine only; 0.0.0.0 opens it "
+                                      "to the network, see docs/SERVING.md)")
     p.add_argument("--data", metavar="FILE",
                    help="also load FILE (CSV, ACLED, GeoJSON, ...) into every session, as if uploaded")
     p.add_argument("--synthetic", type=int, metavar="N",
@@ -52,10 +57,12 @@ def _serve(args: argparse.Namespace) -> int:
         from loaders.catalog import SYNTHETIC_ENV
 
         env[SYNTHETIC_ENV] = f"{args.synthetic}:{args.seed}"
-    cmd = [sys.executable, "-m", "ui.server",
-           "--server.port", str(args.port), "--server.address", args.address,
-           "--browser.gatherUsageStats", "false"]
-    print(f"Territorio: serving on http://{args.address}:{args.port}/ (Ctrl+C to stop)", flush=True)
+    cmd = [sys.executable, "-m", "ui.server", "--server.port", str(args.port),
+           *(["--server.address", args.address] if args.address else []), "--browser.gatherUsageStats", "false"]
+    print(f"Territorio: serving on http://{args.address or 'localhost'}:{args.port}/ (Ctrl+C to stop)", flush=True)
+    if args.address and args.address not in ("127.0.0.1", "localhost", "::1"):
+        print(f"Territorio: open beyond this machine; visitors must use a name in {ALLOWED_HOSTS_ENV} or "
+              "TERRITORIO_PUBLIC_URL (docs/SERVING.md)", flush=True)
     try:
         return subprocess.call(cmd, cwd=REPO_ROOT, env=env)
     except KeyboardInterrupt:
@@ -437,13 +444,44 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+DEBUG_ENV = "TERRITORIO_DEBUG"   # "1": an error shows its traceback too
+
+
+def _failure(command: str, exc: Exception) -> tuple[str, int]:
+    """One line that says what failed, and the exit code."""
+    from loaders.geodata import DataPackageError
+
+    if isinstance(exc, DataPackageError):
+        return f"territorio {command}: data package: {exc}", 2
+    if isinstance(exc, OSError) and exc.filename:
+        return f"territorio {command}: {exc.filename}: {exc.strerror or type(exc).__name__}", 2
+    return (f"territorio {command}: unexpected error ({type(exc).__name__}: {exc}); "
+            f"{DEBUG_ENV}=1 shows the traceback"), 1
+
+
+def _run(command: str, args: argparse.Namespace) -> int:
+    try:
+        return COMMANDS[command][2](args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:          # the reader left (`| head`): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV) == "1":
+            raise
+        line, code = _failure(command, exc)
+        print(" ".join(line.split()), file=sys.stderr)
+        return code
+
+
 def main(argv: list[str] | None = None) -> int:
     p = parser()
     args = p.parse_args(argv)
     if not args.command:
         p.print_help()
         return 2
-    return COMMANDS[args.command][2](args)
+    return _run(args.command, args)
 
 
 if __name__ == "__main__":

@@ -3,8 +3,8 @@ of the running app.
 
 folium points its maps at CDNs; with no internet the map stays blank. Every JS/CSS file the map
 needs is read from the installed packages instead. As data: URIs (with the images Leaflet's CSS
-refers to inlined) a map needs no request at all: that is what files made for elsewhere use. Under
-`territorio serve` the app also serves the package folders itself (ui/server.py), and maps point at
+refers to inlined) a map needs no request at all: that is what files made for elsewhere use. The
+running app also serves the package folders itself (ui/server.py), and its maps point at
 those URLs: the browser fetches and caches them once instead of receiving 375 KB of inlined scripts
 with every update. Nothing third-party lives in this repo.
 """

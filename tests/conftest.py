@@ -25,3 +25,17 @@ def joined(cat):
     from territorio import join
 
     return join.join(cat)
+
+
+@pytest.fixture
+def run_coroutine():
+    """Run a coroutine to its end on a fresh event loop in its own thread: the browser tests' Playwright keeps
+    a loop running in this one, where asyncio.run refuses to start."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    def run(coroutine):
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(asyncio.run, coroutine).result()
+
+    return run

@@ -1,24 +1,27 @@
-"""Start Streamlit on app.py, the way `streamlit run app.py` does, with one fix.
+"""The server: Streamlit's st.App on app.py, with what this app adds around Streamlit's own routes.
 
-Streamlit still honours the old `pages/` directory convention until the first run calls
-st.navigation: on a freshly started server, a first request that is a deep link (/sources) would run
-pages/sources.py alone, with an auto-generated menu. Declaring up front that this app uses
-st.navigation makes every run go through app.py.
+`streamlit run app.py` finds the st.App that app.py builds from `app_options()` and serves it, so every
+launcher gets the same server: `python -m ui.server [streamlit options...]`, `territorio serve` and
+scripts/run.sh all come here and run `streamlit run app.py`. What it adds:
 
-    python -m ui.server [streamlit options...]
+- the Host allowlist and the security headers (ui/guard.py) on every request, the websocket included;
+- Leaflet, jQuery and MarkerCluster served from their installed packages at ASSETS_URL;
+- Streamlit's upload limit set from the app's own (TERRITORIO_MAX_UPLOAD_MB), so an upload over it is
+  refused while it arrives and the uploader shows the limit that applies;
+- Streamlit's own Host check on the websocket given the same list;
+- the page error of ui/errors.py for what escapes a page;
+- every run through app.py, and the heavy modules and the data ready before the first visitor.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import math
 import os
 import sys
 
-from streamlit.runtime.pages_manager import PagesManager
-from streamlit.web import cli as stcli
-
 from territorio.paths import REPO_ROOT
-
 
 # Imported before the server listens, so the first viewer of a fresh server does not wait for them (about
 # 1.4 s with the join, on the 2-core reference machine): a first run that imports or joins would also hold
@@ -44,37 +47,77 @@ def _warm() -> None:
         pass
 
 
+@contextlib.asynccontextmanager
+async def _lifespan(_app):
+    _warm()                    # before the server accepts its first connection
+    yield None
+
+
 ASSETS_URL = "/territorio-assets"
 
 
-def _serve_assets() -> None:
-    """Serve Leaflet, jQuery and MarkerCluster from their installed packages at ASSETS_URL/<package>/,
-    ahead of Streamlit's own routes, and tell the pages so (territorio.offline_assets.ASSETS_ENV)."""
+def _asset_routes() -> list:
+    """Leaflet, jQuery and MarkerCluster from their installed packages at ASSETS_URL/<package>/; the pages
+    are told so (territorio.offline_assets.ASSETS_ENV)."""
     from starlette.routing import Mount
     from starlette.staticfiles import StaticFiles
-    from streamlit.web.server.starlette import starlette_app
+    from streamlit import config
 
     from territorio import offline_assets
 
-    streamlit_routes = starlette_app.create_streamlit_routes
+    prefix = config.get_option("server.baseUrlPath").strip("/")
+    url = f"/{prefix}{ASSETS_URL}" if prefix else ASSETS_URL
+    os.environ[offline_assets.ASSETS_ENV] = url       # read by the pages (ui.common.asset_base)
+    return [Mount(f"{url}/{name}", app=StaticFiles(directory=folder), name=f"territorio-{name}")
+            for name, folder in offline_assets.PACKAGES.items()]
 
-    def with_assets(runtime):
-        from streamlit import config
 
-        prefix = config.get_option("server.baseUrlPath").strip("/")
-        url = f"/{prefix}{ASSETS_URL}" if prefix else ASSETS_URL
-        mounts = [Mount(f"{url}/{name}", app=StaticFiles(directory=folder), name=f"territorio-{name}")
-                  for name, folder in offline_assets.PACKAGES.items()]
-        os.environ[offline_assets.ASSETS_ENV] = url       # read by the pages (ui.common.asset_base)
-        return [*mounts, *streamlit_routes(runtime)]
+def upload_limit_mb() -> int:
+    """The app's upload limit in whole megabytes (Streamlit counts in MB), rounded up: the app's own check
+    stays exact."""
+    from territorio.imports import Limits
+    from territorio.imports.safety import MB
 
-    starlette_app.create_streamlit_routes = with_assets
+    return max(1, math.ceil(Limits.from_env().max_bytes / MB))
+
+
+def streamlit_settings(allowed: frozenset[str]) -> dict:
+    """The Streamlit options the server sets from the app's own settings."""
+    return {"server.maxUploadSize": upload_limit_mb(), "server.allowedHosts": sorted(allowed)}
+
+
+def _apply(settings: dict) -> None:
+    """Set Streamlit options now and again whenever Streamlit re-reads its config files."""
+    from streamlit import config
+
+    def apply() -> None:
+        for key, value in settings.items():
+            config.set_option(key, value, "territorio (ui/server.py)")
+
+    apply()
+    config.on_config_parsed(apply, force_connect=True)
+
+
+def app_options() -> dict:
+    """The keyword arguments of app.py's st.App."""
+    from starlette.middleware import Middleware
+    from streamlit import config
+    from streamlit.runtime.pages_manager import PagesManager
+
+    from ui import errors, guard
+
+    # Streamlit honours the old pages/ directory until the first run calls st.navigation: a first request
+    # that is a deep link (/sources) would run pages/sources.py alone, with an auto-generated menu.
+    PagesManager.uses_pages_directory = False
+    allowed = guard.allowed_hosts(config.get_option("server.address"))
+    _apply(streamlit_settings(allowed))
+    return {"routes": _asset_routes(), "middleware": [Middleware(guard.Guard, allowed=allowed)],
+            "lifespan": _lifespan, "on_script_error": errors.on_script_error}
 
 
 def main(argv: list[str] | None = None) -> int:
-    _serve_assets()
-    _warm()
-    PagesManager.uses_pages_directory = False
+    from streamlit.web import cli as stcli
+
     sys.argv = ["streamlit", "run", str(REPO_ROOT / "app.py"), *(argv if argv is not None else sys.argv[1:])]
     return stcli.main()
 

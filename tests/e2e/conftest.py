@@ -42,7 +42,8 @@ def browser():
 
 
 class Watched:
-    """A page that blocks and records every request to a non-local host, and collects JS errors."""
+    """A page that blocks and records every request to a non-local host, and collects JS errors and
+    Content-Security-Policy violations."""
 
     def __init__(self, page):
         self.page = page
@@ -50,6 +51,7 @@ class Watched:
         self.errors: list[str] = []
         page.route("**/*", self._route)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("console", self._console)
 
     def _route(self, route):
         url = route.request.url
@@ -58,6 +60,11 @@ class Watched:
         else:
             self.external.append(url)
             route.abort()
+
+    def _console(self, message) -> None:
+        """A resource the app's Content-Security-Policy refused is an error too (ui/guard.py)."""
+        if "Content Security Policy" in message.text:
+            self.errors.append(message.text)
 
     def open(self, url: str) -> None:
         self.page.goto(url)

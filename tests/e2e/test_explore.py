@@ -57,8 +57,10 @@ def test_spanish_everywhere_in_one_click(watched, app_url):
     assert metric(watched.page, "Incidentes") == "1" and "Víctimas fatales" in body
     assert "1 incidente, 7 muertos" in body and "Zonas de paz y control al 28 feb 2019" in body
     frame = leaflet(watched.page)
-    assert "Leyenda" in frame.locator(".territorio-legend").inner_text()
-    assert "Zonas de paz al 28 feb 2019" in frame.locator(".territorio-legend").inner_text()
+    # the map's frame redraws after the page's run has ended: wait for it, do not sample it
+    legend = frame.locator(".territorio-legend", has_text="Zonas de paz al 28 feb 2019")
+    legend.wait_for(timeout=15_000)
+    assert "Leyenda" in legend.inner_text()
 
 
 def test_bad_link_values_get_a_note_not_an_error(watched, app_url):

@@ -30,3 +30,16 @@ def test_the_data_is_joined_before_the_server_listens_and_kept(monkeypatch, sett
     info = catalog_loader.joined.cache_info()
     assert info.currsize == 1 and info.misses == 1
     assert len(catalog_loader.joined(catalog_loader.synthetic_setting())) == (400 if setting else len(catalog_loader.load().incidents))
+
+
+def test_the_served_app_warms_up_before_it_takes_connections(monkeypatch, run_coroutine):
+    # the st.App in app.py runs this lifespan before uvicorn accepts its first connection
+    calls = []
+    monkeypatch.setattr(server, "_warm", lambda: calls.append("warm"))
+
+    async def start():
+        async with server._lifespan(None):
+            calls.append("serving")
+
+    run_coroutine(start())
+    assert calls == ["warm", "serving"]
