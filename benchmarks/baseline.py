@@ -9,7 +9,7 @@ import folium
 import pandas as pd
 from folium.plugins import MarkerCluster
 
-from territorio import popups
+from territorio.map import popups
 
 
 def measure(rows: pd.DataFrame, by_event: dict, type_labels: dict, lang: str = "en") -> dict:

@@ -15,7 +15,7 @@ import time
 
 def synthetic_csv(n: int) -> bytes:
     from loaders import catalog as catalog_loader
-    from territorio import synthetic
+    from territorio.catalog import synthetic
 
     frame = synthetic.incidents(catalog_loader.load(), n, seed=0)
     columns = ["id", "date", "date_end", "title_en", "fatalities_min", "fatalities_max", "lat", "lon", "sources"]

@@ -31,7 +31,7 @@ def peak_rss_mb() -> float:
 
 
 def _load_and_join(cat, path: str):
-    from territorio import join
+    from territorio.catalog import join
 
     t0 = time.perf_counter()
     joined = join.join(cat, incidents=pd.read_parquet(path))
@@ -42,7 +42,8 @@ def run(opts: Options, say=lambda _msg: None) -> dict:
     from benchmarks import baseline, browser, server_step
     from loaders import catalog as catalog_loader
     from loaders import geodata
-    from territorio import popups, synthetic
+    from territorio.catalog import synthetic
+    from territorio.map import popups
 
     cat = catalog_loader.load()
     t0 = time.perf_counter()
@@ -98,7 +99,7 @@ def _baseline(joined, cat, sizes, ours: dict, popups, baseline) -> tuple[dict, d
     """MarkerCluster with a Marker and popup per incident, on the first mapped incidents of the same data
     (all of them when fewer are mapped than asked: `incidents` says how many); ratios say how many times
     ours is faster (step) and smaller (payload) than it."""
-    from territorio.catalog import sources_by_event
+    from territorio.catalog.model import sources_by_event
 
     type_labels = dict(zip(cat.event_types.key, cat.event_types["label_en"]))
     by_event = sources_by_event(cat)

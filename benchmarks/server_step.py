@@ -17,15 +17,19 @@ from streamlit.logger import get_logger
 get_logger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel("ERROR")   # "no ScriptRunContext"
 from streamlit_folium import _get_feature_group_string, _get_header, _get_html, _get_map_string  # noqa: E402
 
-from territorio import aggregate, asof, bulk_layers, charts, describe, filters, layers, mapgroups, mapview
-from territorio.catalog import Catalog
+from territorio.analysis import timeline
+from territorio.catalog import asof
+from territorio.catalog.model import Catalog
+from territorio.map import basemap, density, incidents, layers
+from territorio.map import groups as mapgroups
+from territorio.selection import describe, filters
 
 
 @dataclass(frozen=True)
 class Step:
     spec: filters.FilterSpec
     measure: str                            # choropleth: "off" or a measure
-    bounds: aggregate.Bounds | None         # the view reported by the map (None: as opened)
+    bounds: density.Bounds | None         # the view reported by the map (None: as opened)
     zoom: float | None
 
 
@@ -69,20 +73,20 @@ def random_steps(cat: Catalog, joined: pd.DataFrame, count: int, seed: int) -> l
     return steps
 
 
-def _view(cat: Catalog, rng) -> tuple[aggregate.Bounds | None, float | None]:
+def _view(cat: Catalog, rng) -> tuple[density.Bounds | None, float | None]:
     """As opened (no bounds yet), or zoomed in on a sector."""
     if rng.random() < 0.5:
         return None, None
     c = cat.sectors.geometry.iloc[int(rng.integers(0, len(cat.sectors)))].representative_point()
     zoom = float(rng.choice([14, 15, 16]))
     half = 0.02 * 2 ** (14 - zoom)
-    return aggregate.Bounds(c.y - half * 0.6, c.x - half, c.y + half * 0.6, c.x + half), zoom
+    return density.Bounds(c.y - half * 0.6, c.x - half, c.y + half * 0.6, c.x + half), zoom
 
 
 def _base_map_kb(cat: Catalog, municipalities, lang: str) -> float:
     """What st_folium sends for the base map on every rerun (the same at any N; the component keeps it
     mounted while it is unchanged)."""
-    m = mapview.caracas_map(cat.parishes, municipalities, mapview.MapOptions(lang=lang))
+    m = basemap.caracas_map(cat.parishes, municipalities, basemap.MapOptions(lang=lang))
     m.get_root().render()
     m.render()
     return round(sum(len(s) for s in (_get_html(m), _get_header(m), _get_map_string(m))) / 1024, 1)
@@ -98,7 +102,7 @@ class Page:
     def __init__(self, cat: Catalog, joined: pd.DataFrame, municipalities, lang: str = "en"):
         self.cat, self.joined, self.lang = cat, joined, lang
         self.type_labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
-        self.base = mapview.caracas_map(cat.parishes, municipalities, mapview.MapOptions(lang=lang),
+        self.base = basemap.caracas_map(cat.parishes, municipalities, basemap.MapOptions(lang=lang),
                                         focus=layers.focus_bounds(cat, joined))
         self.span = (pd.Timestamp(joined["date_lo"].min()).date(), pd.Timestamp(joined["date_hi"].max()).date())
         self.base_map_kb = _base_map_kb(cat, municipalities, lang)
@@ -115,26 +119,26 @@ class Page:
 
     def _layers(self, step: Step):
         """What the page builds per rerun before the map: the selection, its summary and sentence, and the
-        map's data layers as the page assembles them (territorio.mapgroups)."""
+        map's data layers as the page assembles them (territorio.map.groups)."""
         cat, joined, lang, spec = self.cat, self.joined, self.lang, step.spec
         sel = filters.apply(cat, joined, spec)
         summary = describe.summarise(joined, sel)
         describe.sentence(cat, spec, summary, lang)
         request = mapgroups.LayerRequest(SHOWN, step.measure, step.bounds, step.zoom)
         groups = mapgroups.data_groups(cat, joined, sel.mask, asof.standing(cat, spec.date_to), request, lang)
-        hexagons = any(isinstance(c, bulk_layers.Hexagons) for g in groups for c in g._children.values())
+        hexagons = any(isinstance(c, incidents.Hexagons) for g in groups for c in g._children.values())
         return groups, "hexagons" if hexagons else "points"
 
-    def _chart_data(self, spec: filters.FilterSpec) -> tuple[charts.Monthly, pd.DataFrame]:
+    def _chart_data(self, spec: filters.FilterSpec) -> tuple[timeline.Monthly, pd.DataFrame]:
         """The chart's counts, its policy dates and its summary line, as the page makes them (once each)."""
         cat, joined, lang = self.cat, self.joined, self.lang
         all_dates = filters.apply(cat, joined, filters.FilterSpec(None, None, spec.areas, spec.types, spec.actors,
                                                                   spec.min_fatalities))
-        monthly = charts.monthly(joined, all_dates.mask)
-        marks = charts.policy_marks(cat, lang)
-        charts.summary(monthly, marks, (spec.date_from, spec.date_to), 0, lang)
+        monthly = timeline.monthly(joined, all_dates.mask)
+        marks = timeline.policy_marks(cat, lang)
+        timeline.summary(monthly, marks, (spec.date_from, spec.date_to), 0, lang)
         return monthly, marks
 
-    def _chart_spec(self, spec: filters.FilterSpec, monthly: charts.Monthly, marks: pd.DataFrame) -> None:
-        json.dumps(charts.timeline_spec(monthly, marks, self.span, (spec.date_from, spec.date_to), self.type_labels,
+    def _chart_spec(self, spec: filters.FilterSpec, monthly: timeline.Monthly, marks: pd.DataFrame) -> None:
+        json.dumps(timeline.timeline_spec(monthly, marks, self.span, (spec.date_from, spec.date_to), self.type_labels,
                                         self.lang))

@@ -19,14 +19,19 @@ from streamlit_folium import _get_feature_group_string  # noqa: E402
 
 from loaders import catalog as catalog_loader  # noqa: E402
 from loaders import geodata  # noqa: E402
-from territorio import aggregate, asof, filters, join, mapgroups, mapview, synthetic  # noqa: E402
+from territorio.catalog import asof, join, synthetic
 from territorio.imports import read  # noqa: E402
+from territorio.map import (
+    basemap,
+    density,  # noqa: E402
+)
+from territorio.map import groups as mapgroups
+from territorio.selection import filters
 
 
-
-def _sector_view(cat) -> tuple[aggregate.Bounds, float]:
+def _sector_view(cat) -> tuple[density.Bounds, float]:
     c = cat.sectors.geometry.iloc[0].representative_point()
-    return aggregate.Bounds(c.y - 0.0015, c.x - 0.003, c.y + 0.0015, c.x + 0.003), 17.0
+    return density.Bounds(c.y - 0.0015, c.x - 0.003, c.y + 0.0015, c.x + 0.003), 17.0
 
 
 def measure(rows: int, seed: int = 1, lang: str = "en") -> dict:
@@ -36,7 +41,7 @@ def measure(rows: int, seed: int = 1, lang: str = "en") -> dict:
     frame = join.join(cat, incidents=result.incidents)
     import_s = time.perf_counter() - t0
     drawn = frame[frame["mapped"] & frame["in_study_area"].astype(bool)]
-    base = mapview.caracas_map(cat.parishes, geodata.read("municipalities"), mapview.MapOptions(lang=lang))
+    base = basemap.caracas_map(cat.parishes, geodata.read("municipalities"), basemap.MapOptions(lang=lang))
     held = asof.standing(cat, dt.date(2023, 12, 31))
     mask = filters.apply(cat, joined, filters.FilterSpec()).mask
     out = {"rows": rows, "loaded": result.rows_loaded, "drawn": len(drawn), "import_join_s": round(import_s, 2)}

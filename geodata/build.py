@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from territorio.cli import main  # noqa: E402
+from territorio.cli.main import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main(["data", "build", *sys.argv[1:]]))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from loaders import geodata
-from territorio.catalog import Catalog, typed_incidents
+from territorio.catalog.model import Catalog, typed_incidents
 from territorio.paths import geodata_dir
 
 
@@ -53,8 +53,8 @@ def synthetic_setting() -> tuple[int, int] | None:
 def joined(synthetic: tuple[int, int] | None = None) -> pd.DataFrame:
     """The catalog's incidents joined to parishes, sectors, peace zones and control; or `synthetic`
     (n, seed) generated incidents instead (benchmarks only). Cached: callers must not mutate it."""
-    from territorio import join
-    from territorio import synthetic as synth
+    from territorio.catalog import join
+    from territorio.catalog import synthetic as synth
 
     cat = load()
     return join.join(cat, incidents=synth.incidents(cat, *synthetic) if synthetic else None)

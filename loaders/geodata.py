@@ -11,7 +11,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from territorio import datapackage
+from territorio.catalog import datapackage
 from territorio.paths import geodata_dir
 
 

@@ -12,10 +12,13 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from loaders import geodata
-from territorio import clicker, layers, mapview, scenes, stories, story_export
-from territorio.dates import format_range
+from territorio.catalog.dates import format_range
 from territorio.i18n import LANG_NAMES, LANGS, normalise_lang, t
-from territorio.text import escape_markdown, shorten
+from territorio.i18n.text import escape_markdown, shorten
+from territorio.map import basemap, layers
+from territorio.stories import clicker, scenes
+from territorio.stories import export as story_export
+from territorio.stories import model as stories
 from ui import stories as ui
 from ui.common import asset_base, catalog, data_version, joined_catalog
 
@@ -146,8 +149,8 @@ if notes_view:
 # --- the presentation: the map, the caption, the sources -----------------------------------------------------
 left, right = st.columns([2.4, 1])
 with left:
-    base = mapview.caracas_map(cat.parishes, geodata.read("municipalities"),
-                               mapview.MapOptions(lang=lang, keyboard=False, asset_base=asset_base()), focus=layers.focus_bounds(cat, joined))
+    base = basemap.caracas_map(cat.parishes, geodata.read("municipalities"),
+                               basemap.MapOptions(lang=lang, keyboard=False, asset_base=asset_base()), focus=layers.focus_bounds(cat, joined))
     clicker.KeyForwarder().add_to(base)
     view = scene["view"]
     st_folium(base, key=f"brief_map_{lang}", height=MAP_HEIGHT, use_container_width=True,

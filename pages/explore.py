@@ -6,16 +6,20 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from loaders import geodata
-from territorio import asof, charts, clicks, dates, describe, filters, layers, mapgroups, mapview, playback, popups
-from territorio.catalog import actor_label, area_label
+from territorio.analysis import timeline
+from territorio.catalog import asof, dates
+from territorio.catalog.model import actor_label, area_label
 from territorio.i18n import t
-from territorio.numbers import fmt_int, fmt_range
-from territorio.text import escape_markdown
-from territorio import citation, export, provenance
+from territorio.i18n.numbers import fmt_int, fmt_range
+from territorio.i18n.text import escape_markdown
+from territorio.map import basemap, clicks, layers, popups
+from territorio.map import groups as mapgroups
+from territorio.outputs import citation, export, provenance
+from territorio.selection import describe, filters, playback
 from ui import explore as ui
 from ui import imports as ui_imports
-from ui.stories import save_scene_button
 from ui.common import asset_base, catalog, footer, joined_catalog, setup_page
+from ui.stories import save_scene_button
 
 lang = setup_page("page_explore")
 cat, joined = catalog(), joined_catalog()
@@ -91,7 +95,7 @@ held = asof.standing(cat, day)
 groups = mapgroups.data_groups(cat, joined, sel.mask, held, request, lang, extra=upload_layers)
 
 view = ui.remount_view((lang, online))
-base = mapview.caracas_map(cat.parishes, geodata.read("municipalities"), mapview.MapOptions(lang=lang, online_tiles=online, asset_base=asset_base()),
+base = basemap.caracas_map(cat.parishes, geodata.read("municipalities"), basemap.MapOptions(lang=lang, online_tiles=online, asset_base=asset_base()),
                            focus=layers.focus_bounds(cat, joined), view=(view.lat, view.lon, view.zoom) if view else None)
 st_folium(base, key=ui.MAP_KEY, height=700, use_container_width=True, feature_group_to_add=groups,
           returned_objects=clicks.RETURNED, on_change=ui.on_map_change)
@@ -113,11 +117,11 @@ if ui.map_first():
 st.subheader(t("chart_title", lang))
 all_dates = filters.apply(cat, joined, filters.FilterSpec(None, None, spec.areas, spec.types, spec.actors,
                                                           spec.min_fatalities))
-monthly = charts.monthly(joined, all_dates.mask)
-marks = charts.policy_marks(cat, lang)
-st.vega_lite_chart(charts.timeline_spec(monthly, marks, span, (spec.date_from, spec.date_to), type_labels, lang),
+monthly = timeline.monthly(joined, all_dates.mask)
+marks = timeline.policy_marks(cat, lang)
+st.vega_lite_chart(timeline.timeline_spec(monthly, marks, span, (spec.date_from, spec.date_to), type_labels, lang),
                   width="stretch")
-st.caption(charts.summary(monthly, marks, (spec.date_from, spec.date_to), summary.incidents, lang))
+st.caption(timeline.summary(monthly, marks, (spec.date_from, spec.date_to), summary.incidents, lang))
 
 # --- what held on the window's last day, with sources ----------------------------------------------------
 st.subheader(t("standing_title", lang, day=day_label))

@@ -3,10 +3,12 @@
 import altair as alt
 import streamlit as st
 
-from territorio import citation, filters, profile, provenance
-from territorio.catalog import area_label
+from territorio.analysis import profile
+from territorio.catalog.model import area_label
 from territorio.i18n import t
-from territorio.text import escape_markdown, shorten
+from territorio.i18n.text import escape_markdown, shorten
+from territorio.outputs import citation, provenance
+from territorio.selection import filters
 from ui.analyst import cite_box, downloads, today
 from ui.common import catalog, footer, joined_catalog, setup_page
 

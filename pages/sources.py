@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from territorio import coverage
+from territorio.analysis import coverage
 from territorio.i18n import t
-from territorio.texts import text
+from territorio.i18n.texts import text
 from ui.common import catalog, footer, joined_catalog, setup_page
 
 lang = setup_page("page_sources")

@@ -3,16 +3,18 @@
 import altair as alt
 import streamlit as st
 
-from territorio import citation, dates, eventstudy
-from territorio.catalog import area_label
+from territorio.analysis import study
+from territorio.catalog import dates
+from territorio.catalog.model import area_label
 from territorio.i18n import t
-from territorio.text import escape_markdown, shorten
+from territorio.i18n.text import escape_markdown, shorten
+from territorio.outputs import citation
 from ui.analyst import cite_box, today
 from ui.common import catalog, footer, joined_catalog, setup_page
 
 lang = setup_page("page_study")
 cat, joined = catalog(), joined_catalog()
-policies = eventstudy.policy_dates(cat)
+policies = study.policy_dates(cat)
 by_key = {p.key: p for p in policies}
 TYPED = "typed"
 
@@ -26,10 +28,10 @@ if st.query_params.get("date"):
     except dates.DateError:
         bad_date = st.query_params["date"]
 if "policy" not in st.session_state:
-    st.session_state["policy"] = eventstudy.policy_key_for(policies, url_date) or TYPED
+    st.session_state["policy"] = study.policy_key_for(policies, url_date) or TYPED
     st.session_state["typed_date"] = url_date
     window_param = st.query_params.get("window", "")
-    st.session_state["window"] = int(window_param) if window_param in {str(w) for w in eventstudy.WINDOWS} else 12
+    st.session_state["window"] = int(window_param) if window_param in {str(w) for w in study.WINDOWS} else 12
     st.session_state["designations"] = [d for d in st.query_params.get_all("designation") if d in known]
 
 st.title(t("study_title", lang))
@@ -44,20 +46,20 @@ policy = c1.selectbox(t("study_policy", lang), [*by_key, TYPED], key="policy",
                       format_func=lambda k: f"{by_key[k].date.isoformat()} · {by_key[k].label(lang)}"
                       if k in by_key else t("study_typed", lang))
 typed = c1.date_input(t("study_date", lang), key="typed_date", disabled=policy != TYPED, format="YYYY-MM-DD")
-window = c2.radio(t("study_window", lang), eventstudy.WINDOWS, key="window", horizontal=True)
+window = c2.radio(t("study_window", lang), study.WINDOWS, key="window", horizontal=True)
 names = dict(zip(cat.designations.designation_id, cat.designations[f"name_{lang}"]))
 chosen = c3.multiselect(t("study_designations", lang), list(names), key="designations", format_func=names.get,
                         placeholder=t("words_all_areas", lang))
 
-spec = eventstudy.StudySpec(by_key[policy].date if policy in by_key else typed, window, tuple(chosen))
+spec = study.StudySpec(by_key[policy].date if policy in by_key else typed, window, tuple(chosen))
 pairs = [("date", spec.date.isoformat()), ("window", str(window)), *[("designation", d) for d in chosen]]
 st.query_params.from_dict({"lang": lang, "date": pairs[0][1], "window": pairs[1][1], "designation": list(chosen)})
-result = eventstudy.run(cat, joined, spec)
-sentences = eventstudy.describe(result, lang)
+result = study.run(cat, joined, spec)
+sentences = study.describe(result, lang)
 
 st.caption(t("study_inside_areas", lang, areas=", ".join(area_label(cat, a) for a in result.inside_areas)))
 st.markdown(sentences[0])
-table = eventstudy.display_table(result, lang)
+table = study.display_table(result, lang)
 left, right = st.columns([3, 2])
 left.dataframe(table, hide_index=True, width="stretch", key="study_table")
 group_col, period_col, count_col = table.columns[:3]
@@ -72,5 +74,5 @@ st.markdown(sentences[1])
 st.info(sentences[2])
 st.warning(sentences[3])
 cite_box(citation.cite_link(citation.link([*pairs, ("lang", lang)], page="study"), lang, cat.version, today(),
-                            view=eventstudy.view_sentence(cat, result, lang)), lang)
+                            view=study.view_sentence(cat, result, lang)), lang)
 footer(lang)

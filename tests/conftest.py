@@ -22,7 +22,7 @@ def cat():
 
 @pytest.fixture(scope="session")
 def joined(cat):
-    from territorio import join
+    from territorio.catalog import join
 
     return join.join(cat)
 

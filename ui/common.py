@@ -7,7 +7,7 @@ import streamlit as st
 from loaders import catalog as catalog_loader
 from loaders import geodata
 from territorio.i18n import LANG_NAMES, LANGS, normalise_lang, t
-from territorio.numbers import fmt_int
+from territorio.i18n.numbers import fmt_int
 
 
 def setup_page(title_key: str) -> str:
@@ -54,6 +54,6 @@ def asset_base() -> str:
     """Where this server serves Leaflet & co. ('' when it does not: maps then carry them inline)."""
     import os
 
-    from territorio.offline_assets import ASSETS_ENV
+    from territorio.map.assets import ASSETS_ENV
 
     return os.environ.get(ASSETS_ENV, "")

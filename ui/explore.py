@@ -9,9 +9,10 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from territorio import aggregate, clicks, filters, playback, viewstate
-from territorio.catalog import Catalog
-from territorio.filters import FilterSpec
+from territorio.catalog.model import Catalog
+from territorio.map import clicks, density
+from territorio.selection import filters, playback, urlstate
+from territorio.selection.filters import FilterSpec
 
 MAP_KEY = "map"
 PLAY_DELAY_S = 1.2    # pause between two playback steps: time for the map to redraw and be read
@@ -28,7 +29,7 @@ def seed_from_url(cat: Catalog, span: tuple[dt.date, dt.date]) -> None:
     """Once per session: widgets take their first values from the URL; bad values become notes."""
     if st.session_state.get("_seeded"):
         return
-    state, notes = viewstate.from_query(st.query_params.get_all, cat, span)
+    state, notes = urlstate.from_query(st.query_params.get_all, cat, span)
     spec = state.spec
     st.session_state.update({
         "window": (spec.date_from, spec.date_to), "areas": list(spec.areas), "types": list(spec.types),
@@ -45,8 +46,8 @@ def spec_from_widgets() -> FilterSpec:
 
 
 def write_url(spec: FilterSpec, lang: str, span) -> None:
-    state = viewstate.ViewState(spec=spec, lang=lang, view=st.session_state.get("map_view"))
-    wanted = viewstate.to_query(state, span)
+    state = urlstate.ViewState(spec=spec, lang=lang, view=st.session_state.get("map_view"))
+    wanted = urlstate.to_query(state, span)
     current = {k: st.query_params.get_all(k) for k in st.query_params}
     if {k: (v if isinstance(v, list) else [v]) for k, v in wanted.items()} != current:
         st.query_params.from_dict(wanted)
@@ -59,10 +60,10 @@ def on_map_change() -> None:
     st.session_state["_click_count"] = count
     if area:
         st.session_state["areas"] = list(clicks.toggle(tuple(st.session_state.get("areas", [])), area))
-    st.session_state["map_bounds"] = aggregate.bounds_of(result) or st.session_state.get("map_bounds")
+    st.session_state["map_bounds"] = density.bounds_of(result) or st.session_state.get("map_bounds")
     view = clicks.view_of(result)
     if view:
-        st.session_state["map_view"] = viewstate.MapView(round(view[0], 5), round(view[1], 5), round(view[2], 2))
+        st.session_state["map_view"] = urlstate.MapView(round(view[0], 5), round(view[1], 5), round(view[2], 2))
 
 
 def map_first() -> bool:
@@ -74,12 +75,12 @@ def map_first() -> bool:
     return first
 
 
-def map_window() -> tuple[aggregate.Bounds | None, float | None]:
+def map_window() -> tuple[density.Bounds | None, float | None]:
     """The view the map last reported (bounds, zoom): the incidents layer draws points only for it."""
     view = st.session_state.get("map_view")
     bounds = st.session_state.get("map_bounds")
     if bounds is None and view is not None and view.lat is not None:     # opened from a link with a view
-        bounds = aggregate.view_bounds(view.lat, view.lon, view.zoom)
+        bounds = density.view_bounds(view.lat, view.lon, view.zoom)
     return bounds, (view.zoom if view else None)
 
 
@@ -101,7 +102,7 @@ def step_once(span) -> bool:
     return True
 
 
-def remount_view(base_key: tuple) -> viewstate.MapView | None:
+def remount_view(base_key: tuple) -> urlstate.MapView | None:
     """The view to give st_folium: fixed while the base map stays mounted (so playback and filters never
     move it); the latest known view when the base map changes (language, tiles) and remounts."""
     if st.session_state.get("_base_key") != base_key:

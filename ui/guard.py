@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from urllib.parse import urlsplit
 
-from territorio.citation import DEFAULT_PUBLIC_URL, PUBLIC_URL_SETTING
+from territorio.outputs.citation import DEFAULT_PUBLIC_URL, PUBLIC_URL_SETTING
 
 ALLOWED_HOSTS_ENV = "TERRITORIO_ALLOWED_HOSTS"
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
@@ -22,7 +22,7 @@ WILDCARD_ADDRESSES = {"", "0.0.0.0", "::"}
 
 # Streamlit's own page has an inline script and its components (the map is streamlit-folium, whose page
 # evals folium's script; the briefing's key bridge is an HTML iframe that inherits this policy) run inline
-# and eval'd code, and a map's MarkerCluster files come as data: URIs (territorio.offline_assets), so
+# and eval'd code, and a map's MarkerCluster files come as data: URIs (territorio.map.assets), so
 # scripts cannot be limited beyond 'self' plus those. What the policy does close:
 # framing by another site, plugins, <base> hijacking, forms posting elsewhere, and every fetch, image,
 # font or frame from another origin (a tracking image smuggled into rendered text is not loaded).

@@ -16,8 +16,8 @@ import streamlit as st
 
 from loaders import uploads as uploads_loader
 from territorio.i18n import t
+from territorio.i18n.text import escape_markdown
 from territorio.imports import FileRejected, ImportResult, Limits, dataset_name
-from territorio.text import escape_markdown
 
 DATA_ENV = "TERRITORIO_DATA"
 SESSION_KEY = "uploads"
@@ -73,9 +73,9 @@ def uploads() -> dict[str, ImportResult]:
 
 
 def joined_uploads(cat) -> dict[str, pd.DataFrame]:
-    """dataset name -> its incidents joined (territorio.join.join), once per dataset and session.
+    """dataset name -> its incidents joined (territorio.catalog.join.join), once per dataset and session.
     For the map: each frame has the catalog's columns plus `dataset` and `row`; filters.apply works on it."""
-    from territorio import join
+    from territorio.catalog import join
 
     cache = st.session_state.setdefault(_JOINED, {})
     out = {}

@@ -27,10 +27,11 @@ from territorio.paths import REPO_ROOT
 # 1.4 s with the join, on the 2-core reference machine): a first run that imports or joins would also hold
 # the GIL while the browser fetches the map component and Leaflet from this same process. Not streamlit_folium:
 # it declares its component on import, which must happen inside the running app (else the map stays blank).
-WARM_MODULES = ("geopandas", "folium", "altair", "loaders.catalog", "territorio.join",
-                "territorio.bulk_layers", "territorio.charts", "territorio.mapview", "territorio.asof",
-                "territorio.mapgroups", "territorio.describe", "territorio.viewstate", "territorio.playback",
-                "territorio.provenance", "territorio.citation", "territorio.export", "territorio.imports",
+WARM_MODULES = ("geopandas", "folium", "altair", "loaders.catalog", "territorio.catalog.join",
+                "territorio.map.incidents", "territorio.analysis.timeline", "territorio.map.basemap",
+                "territorio.catalog.asof", "territorio.map.groups", "territorio.selection.describe",
+                "territorio.selection.urlstate", "territorio.selection.playback", "territorio.outputs.provenance",
+                "territorio.outputs.citation", "territorio.outputs.export", "territorio.imports",
                 "ui.analyst", "ui.common", "ui.explore", "ui.imports", "ui.stories")
 
 
@@ -58,18 +59,18 @@ ASSETS_URL = "/territorio-assets"
 
 def _asset_routes() -> list:
     """Leaflet, jQuery and MarkerCluster from their installed packages at ASSETS_URL/<package>/; the pages
-    are told so (territorio.offline_assets.ASSETS_ENV)."""
+    are told so (territorio.settings.ASSETS_URL)."""
     from starlette.routing import Mount
     from starlette.staticfiles import StaticFiles
     from streamlit import config
 
-    from territorio import offline_assets
+    from territorio.map import assets
 
     prefix = config.get_option("server.baseUrlPath").strip("/")
     url = f"/{prefix}{ASSETS_URL}" if prefix else ASSETS_URL
-    os.environ[offline_assets.ASSETS_ENV] = url       # read by the pages (ui.common.asset_base)
+    os.environ[assets.ASSETS_ENV] = url       # read by the pages (ui.common.asset_base)
     return [Mount(f"{url}/{name}", app=StaticFiles(directory=folder), name=f"territorio-{name}")
-            for name, folder in offline_assets.PACKAGES.items()]
+            for name, folder in assets.PACKAGES.items()]
 
 
 def upload_limit_mb() -> int:

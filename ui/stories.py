@@ -7,10 +7,12 @@ import datetime as dt
 
 import streamlit as st
 
-from territorio import clicker, mapview, stories
-from territorio.dates import format_range
-from territorio.filters import FilterSpec
+from territorio.catalog.dates import format_range
 from territorio.i18n import LANGS, t
+from territorio.map import basemap
+from territorio.selection.filters import FilterSpec
+from territorio.stories import clicker
+from territorio.stories import model as stories
 
 DRAFT_KEY = "story_draft"
 DRAFT_ID = "draft"
@@ -32,7 +34,7 @@ def _default_captions(spec: FilterSpec) -> dict:
 
 
 def _append_scene(spec: FilterSpec, view, shown_layers: tuple, measure: str | None) -> None:
-    view = view or (mapview.CARACAS_CENTER[0], mapview.CARACAS_CENTER[1], mapview.DEFAULT_ZOOM)
+    view = view or (basemap.CARACAS_CENTER[0], basemap.CARACAS_CENTER[1], basemap.DEFAULT_ZOOM)
     scenes = draft()["scenes"]
     scenes.append(stories.scene_from_view(spec, view, shown_layers, measure, _default_captions(spec)))
     st.session_state["_scene_saved"] = len(scenes)
@@ -42,7 +44,7 @@ def save_scene_button(spec: FilterSpec, view, shown_layers, measure: str | None,
     """A button that appends the current map view as a scene of st.session_state["story_draft"].
 
     spec: the page's FilterSpec (its window must be set); view: a viewstate.MapView (or (lat, lon, zoom), or
-    None for the default framing); shown_layers: names from territorio.layers.LAYERS that are visible;
+    None for the default framing); shown_layers: names from territorio.map.view.LAYERS that are visible;
     measure: the choropleth measure ("incidents" / "fatalities"), or "off" / None."""
     st.button(t("save_scene", lang), key="save_scene", help=t("save_scene_help", lang), on_click=_append_scene,
               args=(spec, view, tuple(shown_layers), measure))

@@ -23,7 +23,7 @@ __all__ = ["read", "read_path", "dataset_name", "ImportResult", "FileRejected", 
 
 def dataset_name(file: str) -> str:
     """A short id from the file name: 'Mis datos (2019).csv' -> 'mis-datos-2019'."""
-    from territorio.text import fold
+    from territorio.i18n.text import fold
 
     return re.sub(r"\s+", "-", fold(PurePath(file).stem)) or "upload"
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from territorio.i18n.text import fold
 from territorio.imports import csv
 from territorio.imports.table import Table
 from territorio.imports.values import ValueProblem, parse_date
-from territorio.text import fold
 
 MARKERS = {"event_id_cnty", "event_date"}          # a header with these is ACLED's
 COLUMNS = {

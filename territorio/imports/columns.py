@@ -6,7 +6,7 @@ reported once as unknown.
 
 from __future__ import annotations
 
-from territorio.text import fold
+from territorio.i18n.text import fold
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "event id", "codigo", "code", "identifier", "identificador"),

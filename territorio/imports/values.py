@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from territorio.text import fold
+from territorio.i18n.text import fold
 
 
 class ValueProblem(ValueError):
@@ -108,7 +108,7 @@ def parse_date(value: str) -> tuple[str, str]:
 
 
 def date_bounds(iso: str, precision: str) -> tuple[dt.date, dt.date]:
-    from territorio.dates import interval
+    from territorio.catalog.dates import interval
 
     return interval(iso, precision)
 

@@ -81,8 +81,8 @@ def _map_page():
     """Stand-in for the map page: what the integrator wires into pages/explore.py."""
     import datetime as dt
 
-    from territorio.filters import FilterSpec
-    from territorio.viewstate import MapView
+    from territorio.selection.filters import FilterSpec
+    from territorio.selection.urlstate import MapView
     from ui.stories import save_scene_button
 
     spec = FilterSpec(dt.date(2019, 2, 1), dt.date(2019, 2, 28), ("cota_905",))
@@ -159,7 +159,7 @@ def test_speaker_notes_cleared_in_both_languages_leave_the_scene():
 
 @pytest.fixture
 def one_bad_file(tmp_path, monkeypatch):
-    from territorio import stories
+    from territorio.stories import model as stories
 
     for story_id in stories.shipped_ids():
         (tmp_path / f"{story_id}.yaml").write_bytes((stories.stories_dir() / f"{story_id}.yaml").read_bytes())

@@ -7,7 +7,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from territorio import cli
+from territorio.cli import main as cli
 from territorio.paths import REPO_ROOT
 
 

@@ -6,8 +6,8 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from territorio.i18n.text import WORD_JOINER, shorten
 from territorio.paths import REPO_ROOT
-from territorio.text import WORD_JOINER, shorten
 
 HOSTILE = "[Click to verify](https://evil.example/login) ![t](http://127.0.0.1:8802/track.png)"
 

@@ -4,8 +4,8 @@ it, no page does and the map shows the catalog."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from territorio.paths import REPO_ROOT
 from loaders.catalog import SYNTHETIC_ENV
+from territorio.paths import REPO_ROOT
 
 PAGES = ["pages/explore.py", "pages/sources.py", "pages/profile.py", "pages/study.py"]
 BANNER = {"en": "SYNTHETIC DATA: 3,000 generated incidents (seed 4)", "es": "DATOS SINTÉTICOS: 3.000 incidentes"}

@@ -3,7 +3,7 @@ while the map iframe has focus (and the map stays mounted), and the exported sto
 
 import pytest
 
-from territorio import cli
+from territorio.cli import main as cli
 
 pytestmark = pytest.mark.e2e
 

@@ -3,9 +3,9 @@ and the points of a zoomed-in view with popups - with no JavaScript error and no
 
 import pytest
 
-from tests.e2e.conftest import serve
 from loaders.catalog import SYNTHETIC_ENV
 from territorio.paths import REPO_ROOT
+from tests.e2e.conftest import serve
 
 pytestmark = pytest.mark.e2e
 
@@ -58,7 +58,7 @@ def _bench(*args: str) -> dict:
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-c", "import sys; from territorio.cli import main; sys.exit(main())",
+    done = subprocess.run([sys.executable, "-c", "import sys; from territorio.cli.main import main; sys.exit(main())",
                            "bench", *args, "--json"], capture_output=True, text=True, timeout=600, cwd=REPO_ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout)

@@ -80,7 +80,7 @@ def upgrade_status(url: str, host: str, origin: str | None = None) -> int:
     """The HTTP status that answers a websocket upgrade of Streamlit's stream with this Host (and Origin)."""
     parts = urlsplit(url)
     key = base64.b64encode(os.urandom(16)).decode()
-    lines = [f"GET /_stcore/stream HTTP/1.1", f"Host: {host}", "Upgrade: websocket", "Connection: Upgrade",
+    lines = ["GET /_stcore/stream HTTP/1.1", f"Host: {host}", "Upgrade: websocket", "Connection: Upgrade",
              f"Sec-WebSocket-Key: {key}", "Sec-WebSocket-Version: 13", "Sec-WebSocket-Protocol: streamlit",
              *([f"Origin: {origin}"] if origin else [])]
     with socket.create_connection((parts.hostname, parts.port), timeout=30) as s:

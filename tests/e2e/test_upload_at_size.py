@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from loaders import catalog as catalog_loader
-from territorio import synthetic
+from territorio.catalog import synthetic
 from tests.e2e.conftest import serve
 
 pytestmark = pytest.mark.e2e

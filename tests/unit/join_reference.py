@@ -7,8 +7,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from territorio import dates
-from territorio.catalog import Catalog
+from territorio.catalog import dates
+from territorio.catalog.model import Catalog
 
 UNCERTAIN = "uncertain"
 JOIN_COLUMNS = ["pcode", "parish", "sector_id", "sector", "designation_id", "designation_status",

@@ -6,9 +6,13 @@ import html
 
 import pytest
 
-from territorio import asof, describe, export, filters, layers, profile, provenance
-from territorio.catalog import actor_label, actor_names
-from territorio.text import fold
+from territorio.analysis import profile
+from territorio.catalog import asof
+from territorio.catalog.model import actor_label, actor_names
+from territorio.i18n.text import fold
+from territorio.map import layers
+from territorio.outputs import export, provenance
+from territorio.selection import describe, filters
 
 D = dt.date
 

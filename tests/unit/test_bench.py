@@ -7,7 +7,7 @@ import numbers
 import pytest
 
 from loaders.catalog import SYNTHETIC_ENV
-from territorio import cli
+from territorio.cli import main as cli
 
 KEYS = ["load_join_s", "peak_rss_mb", "step_ms_p50", "step_ms_p95", "payload_kb_p50", "generate_s",
         "base_map_kb"]

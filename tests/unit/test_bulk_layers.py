@@ -5,7 +5,9 @@ import pytest
 from folium.plugins import MarkerCluster
 
 from loaders import catalog as catalog_loader
-from territorio import aggregate, bulk_layers, join, layers, synthetic
+from territorio.catalog import join, synthetic
+from territorio.map import basemap, density, layers
+from territorio.map import incidents as bulk_layers
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +79,7 @@ def test_hexagon_note_in_spanish(joined):
 def test_zoomed_in_view_draws_only_its_points_and_says_so(joined):
     lat, lon = joined["lat"].to_numpy(), joined["lon"].to_numpy()
     c_lat, c_lon = np.nanmedian(lat), np.nanmedian(lon)
-    view = aggregate.Bounds(c_lat - 0.004, c_lon - 0.004, c_lat + 0.004, c_lon + 0.004)
+    view = density.Bounds(c_lat - 0.004, c_lon - 0.004, c_lat + 0.004, c_lon + 0.004)
     popups = Popups()
     _, section = bulk_layers.incident_layer(joined, np.ones(len(joined), bool), popups, {}, "en", view, 16)
     in_view = (view.contains(lat, lon) & joined["mapped"].to_numpy()).sum()
@@ -122,11 +124,11 @@ def test_a_big_upload_is_grey_hexagons_inside_the_catalogs_cells_with_its_own_le
 def test_the_file_and_the_catalog_count_on_one_grid(joined):
     """The same point falls in a hexagon with the same centre whichever frame it belongs to."""
     lat, lon = joined["lat"].to_numpy(), joined["lon"].to_numpy()
-    everything = aggregate.plan(lat, lon, joined["mapped"].to_numpy(), limit=10)
+    everything = density.plan(lat, lon, joined["mapped"].to_numpy(), limit=10)
     first = np.flatnonzero(joined["mapped"].to_numpy())[:100]
     few = np.zeros(len(joined), bool)
     few[first] = True
-    some = aggregate.plan(lat, lon, few, limit=10)
+    some = density.plan(lat, lon, few, limit=10)
     centres = set(zip(everything.cells["lat"].round(9), everything.cells["lon"].round(9)))
     assert set(zip(some.cells["lat"].round(9), some.cells["lon"].round(9))) <= centres
 
@@ -149,7 +151,7 @@ def test_a_small_upload_keeps_its_clustered_layer(joined):
 def test_zoomed_in_on_a_big_upload_draws_its_points_in_view_and_says_so(joined):
     rows = _upload_rows(joined, 2000)
     c_lat, c_lon = np.nanmedian(rows["lat"]), np.nanmedian(rows["lon"])
-    view = aggregate.Bounds(c_lat - 0.004, c_lon - 0.004, c_lat + 0.004, c_lon + 0.004)
+    view = density.Bounds(c_lat - 0.004, c_lon - 0.004, c_lat + 0.004, c_lon + 0.004)
     _, popups, group, section = _upload(joined, 2000, view, 16)
     in_view = view.contains(rows["lat"].to_numpy(), rows["lon"].to_numpy()).sum()
     assert isinstance(_children(group)[0], bulk_layers.CanvasPoints) and popups.asked == in_view
@@ -157,11 +159,11 @@ def test_zoomed_in_on_a_big_upload_draws_its_points_in_view_and_says_so(joined):
 
 
 def test_upload_popups_are_built_only_for_the_points_drawn_and_escaped(cat, joined):
-    from territorio import mapgroups
+    from territorio.map import groups
 
     rows = _upload_rows(joined, 400)
     rows.iloc[0, rows.columns.get_loc("title_en")] = "<img src=x onerror=alert(1)>"
-    extra = mapgroups.upload_layers({"newsroom": rows, "empty": rows.head(0)}, mapgroups.LayerRequest(("incidents",)),
+    extra = groups.upload_layers({"newsroom": rows, "empty": rows.head(0)}, groups.LayerRequest(("incidents",)),
                                     "en")
     assert [name for name, _ in extra] == ["upload0"]                # an empty file draws nothing
     js = _js(extra[0][1][0])
@@ -172,11 +174,10 @@ def test_upload_popups_are_built_only_for_the_points_drawn_and_escaped(cat, join
 def test_bulk_layers_draw_on_the_maps_one_incidents_canvas():
     import folium
 
-    from territorio import mapview
 
     group = folium.FeatureGroup()
     bulk_layers.CanvasPoints([]).add_to(group)
     assert _js(group).count("L.canvas(") == 1                         # not on a map: a canvas of its own
     m = folium.Map()
     group.add_to(m)
-    assert f'{m.get_name()}["{mapview.INCIDENT_CANVAS}"] ||' in _js(group)
+    assert f'{m.get_name()}["{basemap.INCIDENT_CANVAS}"] ||' in _js(group)

@@ -1,8 +1,8 @@
 """The catalog and its join: golden cases from the story, and the integrity of every row."""
 
+import json
 import subprocess
 import sys
-import json
 from urllib.parse import urlparse
 
 import pandas as pd
@@ -10,8 +10,10 @@ import pytest
 import shapely
 
 from loaders import geodata
-from territorio import filters, geodata_build, join
+from territorio.build import geodata as geodata_build
+from territorio.catalog import join
 from territorio.paths import geodata_dir
+from territorio.selection import filters
 
 
 @pytest.fixture(scope="module")
@@ -200,7 +202,7 @@ def test_cli_unknown_area_is_a_clear_error():
 
 
 def test_sources_by_event_are_built_once_per_catalog(cat):
-    from territorio.catalog import sources_by_event
+    from territorio.catalog.model import sources_by_event
 
     first = sources_by_event(cat)
     assert sources_by_event(cat) is first

@@ -5,8 +5,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from territorio import citation
-from territorio.filters import FilterSpec
+from territorio.outputs import citation
+from territorio.selection.filters import FilterSpec
 
 SPEC = FilterSpec(date_from=dt.date(2019, 2, 1), date_to=dt.date(2019, 2, 28), areas=("VE010108", "cota_905"),
                   types=("homicide",), actors=("koki", "el_vampi"))

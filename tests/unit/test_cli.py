@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from territorio import __version__, cli
+from territorio import __version__
+from territorio.cli import main as cli
 from territorio.paths import REPO_ROOT
 
 

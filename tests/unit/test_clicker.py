@@ -3,9 +3,10 @@ keys to the page; the page's bridge clicks the Previous/Next buttons and leaves 
 
 import pytest
 
-from loaders import geodata
 from loaders import catalog as catalog_loader
-from territorio import clicker, mapview
+from loaders import geodata
+from territorio.map import basemap
+from territorio.stories import clicker
 
 
 @pytest.fixture(scope="module")
@@ -15,12 +16,12 @@ def parishes():
 
 @pytest.mark.parametrize("keyboard", [True, False])
 def test_the_map_option_switches_leaflets_keyboard(parishes, keyboard):
-    m = mapview.caracas_map(parishes, geodata.read("municipalities"), mapview.MapOptions(keyboard=keyboard))
+    m = basemap.caracas_map(parishes, geodata.read("municipalities"), basemap.MapOptions(keyboard=keyboard))
     assert f'"keyboard": {str(keyboard).lower()}' in m.get_root().render()
 
 
 def test_the_base_map_forwards_clicker_keys_to_the_page(parishes):
-    m = mapview.caracas_map(parishes, geodata.read("municipalities"), mapview.MapOptions(keyboard=False))
+    m = basemap.caracas_map(parishes, geodata.read("municipalities"), basemap.MapOptions(keyboard=False))
     clicker.KeyForwarder().add_to(m)
     js = m.get_root().render()
     assert "window.parent.postMessage" in js and '"PageDown": "next"' in js and '"ArrowLeft": "prev"' in js

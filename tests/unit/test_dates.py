@@ -5,7 +5,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from territorio import dates
+from territorio.catalog import dates
 
 D = dt.date
 

@@ -6,7 +6,7 @@ import math
 import pandas as pd
 import pytest
 
-from territorio import eventstudy as es
+from territorio.analysis import study as es
 
 
 @pytest.mark.parametrize("day, months, before, after", [
@@ -84,6 +84,6 @@ def test_unknown_designation_is_named(cat):
 
 @pytest.mark.parametrize("lang, words", [("en", "not a complete count"), ("es", "no un conteo completo")])
 def test_every_study_states_the_caveat(cat, lang, words):
-    from territorio import join
+    from territorio.catalog import join
     result = es.run(cat, join.join(cat), es.StudySpec(dt.date(2021, 7, 8), 24))
     assert words in es.describe(result, lang)[-1]

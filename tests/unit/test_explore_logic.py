@@ -6,8 +6,11 @@ import re
 
 import pytest
 
-from territorio import clicks, dates, describe, filters, numbers, playback, viewstate
-from territorio.text import escape_markdown
+from territorio.catalog import dates
+from territorio.i18n import numbers
+from territorio.i18n.text import escape_markdown
+from territorio.map import clicks
+from territorio.selection import describe, filters, playback, urlstate
 
 D = dt.date
 SPAN = (D(2013, 1, 1), D(2023, 12, 31))
@@ -55,17 +58,17 @@ def _query(params):
 def test_a_full_link_round_trips(cat):
     params = {"from": "2019-02-01", "to": "2019-02-28", "area": ["cota_905", "VE010110"], "type": "massacre",
               "actor": "koki", "min_fatalities": "5", "lang": "es", "lat": "10.48", "lon": "-66.93", "zoom": "14.5"}
-    state, notes = viewstate.from_query(_query(params), cat, SPAN)
+    state, notes = urlstate.from_query(_query(params), cat, SPAN)
     assert notes == []
     assert state.spec == filters.FilterSpec(D(2019, 2, 1), D(2019, 2, 28), ("cota_905", "VE010110"),
                                             ("massacre",), ("koki",), 5)
-    assert state.lang == "es" and state.view == viewstate.MapView(10.48, -66.93, 14.5)
-    back = viewstate.to_query(state, SPAN)
-    assert viewstate.from_query(_query(back), cat, SPAN)[0] == state
+    assert state.lang == "es" and state.view == urlstate.MapView(10.48, -66.93, 14.5)
+    back = urlstate.to_query(state, SPAN)
+    assert urlstate.from_query(_query(back), cat, SPAN)[0] == state
 
 
 def test_names_are_normalised_to_ids(cat):
-    state, notes = viewstate.from_query(_query({"area": ["El Paraiso", "cota 905"], "actor": "Carlos Luis Revete",
+    state, notes = urlstate.from_query(_query({"area": ["El Paraiso", "cota 905"], "actor": "Carlos Luis Revete",
                                                 "type": "Masacre"}), cat, SPAN)
     assert not notes
     assert state.spec.areas == ("VE010108", "cota_905") and state.spec.actors == ("koki",)
@@ -86,20 +89,20 @@ def test_names_are_normalised_to_ids(cat):
     ({"min_fatalities": "-1"}, "min_fatalities", "out_of_range"),
 ])
 def test_bad_values_become_notes_and_defaults(cat, params, param, reason):
-    state, notes = viewstate.from_query(_query(params), cat, SPAN)
+    state, notes = urlstate.from_query(_query(params), cat, SPAN)
     assert (param, reason) in [(n.param, n.reason) for n in notes]
     assert state.spec.date_from and state.spec.date_to     # always a usable window
     assert all(n.message("es") and n.message("en") for n in notes)
 
 
 def test_a_date_outside_the_span_is_clipped_with_a_note(cat):
-    state, notes = viewstate.from_query(_query({"to": "2040-01-01"}), cat, SPAN)
+    state, notes = urlstate.from_query(_query({"to": "2040-01-01"}), cat, SPAN)
     assert state.spec.date_to == SPAN[1] and "2013-01-01" in notes[0].message("en")
 
 
 def test_defaults_stay_out_of_the_url(cat):
-    state, _ = viewstate.from_query(_query({}), cat, SPAN)
-    assert viewstate.to_query(state, SPAN) == {"lang": "en"}
+    state, _ = urlstate.from_query(_query({}), cat, SPAN)
+    assert urlstate.to_query(state, SPAN) == {"lang": "en"}
 
 
 # --- clicks -------------------------------------------------------------------------------------------
@@ -205,7 +208,7 @@ def test_count_ranges(lo, hi, lang, expected):
 
 @pytest.mark.parametrize("value", ["</script><b>", "<!-- x", {"a": ["</", "<!--", "Caucagüita"]}])
 def test_script_json_cannot_close_or_comment_a_script_and_stays_json(value):
-    from territorio.text import script_json
+    from territorio.i18n.text import script_json
 
     text = script_json(value)
     assert "</" not in text and "<!--" not in text

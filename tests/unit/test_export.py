@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from territorio import export, filters
+from territorio.outputs import export
+from territorio.selection import filters
 
 
 @pytest.fixture(scope="module")

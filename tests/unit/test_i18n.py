@@ -21,9 +21,9 @@ def test_a_key_declared_twice_is_refused(monkeypatch):
     import sys
     import types
 
-    clash = types.ModuleType("territorio.strings.zz_clash")
+    clash = types.ModuleType("territorio.i18n.strings.zz_clash")
     clash.TEXTS = {"legend": {"en": "y", "es": "y"}}
-    monkeypatch.setitem(sys.modules, "territorio.strings.zz_clash", clash)
+    monkeypatch.setitem(sys.modules, "territorio.i18n.strings.zz_clash", clash)
     monkeypatch.setattr("pkgutil.iter_modules", lambda _path: [types.SimpleNamespace(name="zz_clash")])
     with pytest.raises(KeyError, match="zz_clash.*legend"):
         i18n._merge_parts()

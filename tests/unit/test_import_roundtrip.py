@@ -10,8 +10,10 @@ import pytest
 
 from loaders import catalog as catalog_loader
 from loaders import uploads
-from territorio import export, filters, join
+from territorio.catalog import join
 from territorio.imports.validate import INCIDENT_COLUMNS
+from territorio.outputs import export
+from territorio.selection import filters
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 SAME = ["id", "date", "date_end", "date_precision", "fatalities_min", "fatalities_max", "lat", "lon"]
@@ -129,7 +131,7 @@ def test_cli_incidents_with_catalog_adds_the_files_rows():
 
 
 def test_serve_data_passes_the_file_to_the_dashboard(monkeypatch):
-    from territorio import cli as cli_module
+    from territorio.cli import main as cli_module
 
     calls = []
     monkeypatch.setattr(cli_module.subprocess, "call", lambda cmd, cwd, env: calls.append(env) or 0)

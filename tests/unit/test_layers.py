@@ -6,8 +6,11 @@ import json
 import numpy as np
 import pytest
 
-from territorio import asof, charts, filters, layers, legend
-from territorio.legend import LegendItem, LegendSection
+from territorio.analysis import timeline
+from territorio.catalog import asof
+from territorio.map import layers, legend
+from territorio.map.legend import LegendItem, LegendSection
+from territorio.selection import filters
 
 D = dt.date
 
@@ -125,14 +128,14 @@ def test_legend_text_is_escaped_and_cannot_close_its_script():
 # --- timeline chart ------------------------------------------------------------------------------------------
 
 def test_policy_marks_come_from_catalog_dates(cat):
-    marks = charts.policy_marks(cat, "en")
-    assert len(marks) == len(charts.POLICY_MARKS)
+    marks = timeline.policy_marks(cat, "en")
+    assert len(marks) == len(timeline.POLICY_MARKS)
     assert "First OLP raid (13 Jul 2015)" in set(marks["label"])
     assert str(marks.loc[marks.label.str.startswith("July 2021"), "date"].iloc[0].date()) == "2021-07-08"
 
 
 def test_monthly_counts_place_month_dated_events_and_set_year_only_apart(cat, joined):
-    m = charts.monthly(joined, np.ones(len(joined), bool))
+    m = timeline.monthly(joined, np.ones(len(joined), bool))
     year_only = int((joined["date_precision"] == "year").sum())
     assert m.undated == year_only and int(m.counts["n"].sum()) == len(joined) - year_only
     feb_2019 = m.counts[m.counts["month"] == "2019-02-01"]
@@ -140,12 +143,12 @@ def test_monthly_counts_place_month_dated_events_and_set_year_only_apart(cat, jo
 
 
 def test_chart_summary_and_spec(cat, joined):
-    m = charts.monthly(joined, np.ones(len(joined), bool))
-    marks = charts.policy_marks(cat, "es")
+    m = timeline.monthly(joined, np.ones(len(joined), bool))
+    marks = timeline.policy_marks(cat, "es")
     window = (D(2019, 2, 1), D(2019, 2, 28))
-    text = charts.summary(m, marks, window, 1, "es")
+    text = timeline.summary(m, marks, window, 1, "es")
     assert "1–28 feb 2019, 1 incidentes" in text and "4 fechas de política" in text
-    spec = charts.timeline_spec(m, marks, (D(2013, 1, 1), D(2023, 12, 31)), window, {}, "es")
+    spec = timeline.timeline_spec(m, marks, (D(2013, 1, 1), D(2023, 12, 31)), window, {}, "es")
     assert len(spec["layer"]) == 4
     assert spec["layer"][0]["data"]["values"] == [{"start": "2019-02-01T00:00:00", "end": "2019-02-28T00:00:00"}]
     assert sum(r["n"] for r in spec["layer"][1]["data"]["values"]) == int(m.counts["n"].sum())
@@ -155,9 +158,9 @@ def test_chart_summary_and_spec(cat, joined):
 def test_the_chart_spec_is_valid_vega_lite(cat, joined, lang):
     import altair as alt
 
-    m = charts.monthly(joined, np.ones(len(joined), bool))
+    m = timeline.monthly(joined, np.ones(len(joined), bool))
     labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
-    spec = charts.timeline_spec(m, charts.policy_marks(cat, lang), (D(2013, 1, 1), D(2023, 12, 31)),
+    spec = timeline.timeline_spec(m, timeline.policy_marks(cat, lang), (D(2013, 1, 1), D(2023, 12, 31)),
                                 (D(2019, 2, 1), D(2019, 2, 28)), labels, lang)
     alt.LayerChart.from_dict(spec)                     # raises on anything the Vega-Lite schema rejects
     assert json.loads(json.dumps(spec)) == spec        # plain JSON, as Streamlit sends it
@@ -178,18 +181,18 @@ def test_an_unchanged_layer_renders_the_same_js_on_every_rerun(cat, joined):
 
 
 def test_the_spanish_chart_names_months_in_spanish(cat, joined):
-    m = charts.monthly(joined, np.ones(len(joined), bool))
-    spec = charts.timeline_spec(m, charts.policy_marks(cat, "es"), (D(2013, 1, 1), D(2023, 12, 31)),
+    m = timeline.monthly(joined, np.ones(len(joined), bool))
+    spec = timeline.timeline_spec(m, timeline.policy_marks(cat, "es"), (D(2013, 1, 1), D(2023, 12, 31)),
                                 (D(2019, 2, 1), D(2019, 2, 28)), {}, "es")
     assert spec["config"]["locale"]["time"]["shortMonths"][1] == "feb"
-    assert "locale" not in charts.timeline_spec(m, charts.policy_marks(cat, "en"), (D(2013, 1, 1), D(2023, 12, 31)),
+    assert "locale" not in timeline.timeline_spec(m, timeline.policy_marks(cat, "en"), (D(2013, 1, 1), D(2023, 12, 31)),
                                                 (D(2019, 2, 1), D(2019, 2, 28)), {}, "en").get("config", {})
 
 
 def test_types_sharing_a_colour_share_one_chart_legend_entry_as_on_the_map(cat, joined):
-    m = charts.monthly(joined, np.ones(len(joined), bool))
+    m = timeline.monthly(joined, np.ones(len(joined), bool))
     labels = dict(zip(cat.event_types.key, cat.event_types["label_en"]))
-    spec = charts.timeline_spec(m, charts.policy_marks(cat, "en"), (D(2013, 1, 1), D(2023, 12, 31)),
+    spec = timeline.timeline_spec(m, timeline.policy_marks(cat, "en"), (D(2013, 1, 1), D(2023, 12, 31)),
                                 (D(2019, 2, 1), D(2019, 2, 28)), labels, "en")
     scale = spec["layer"][1]["encoding"]["color"]["scale"]
     assert len(set(scale["range"])) == len(scale["range"])           # no two legend entries look the same

@@ -9,7 +9,10 @@ from streamlit_folium import _get_feature_group_string
 
 from loaders import catalog as catalog_loader
 from loaders import geodata
-from territorio import asof, filters, lazy_templates, mapgroups, mapview
+from territorio.catalog import asof
+from territorio.map import basemap, templates
+from territorio.map import groups as mapgroups
+from territorio.selection import filters
 
 RANDOM_ID = re.compile(r"[0-9a-f]{32}")
 
@@ -17,7 +20,7 @@ RANDOM_ID = re.compile(r"[0-9a-f]{32}")
 def _draw(lang: str) -> str:
     """The base map's HTML and every data layer's script, as st_folium gets them, random ids blanked."""
     cat, joined = catalog_loader.load(), catalog_loader.joined()
-    m = mapview.caracas_map(cat.parishes, geodata.read("municipalities"), mapview.MapOptions(lang=lang))
+    m = basemap.caracas_map(cat.parishes, geodata.read("municipalities"), basemap.MapOptions(lang=lang))
     sel = filters.apply(cat, joined, filters.FilterSpec())
     held = asof.standing(cat, joined["date_hi"].max().date())
     groups = mapgroups.data_groups(cat, joined, sel.mask, held,
@@ -30,21 +33,21 @@ def _draw(lang: str) -> str:
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_maps_render_the_same_with_and_without_lazy_templates(lang):
     try:
-        lazy_templates.uninstall()
+        templates.uninstall()
         plain = _draw(lang)
     finally:
-        lazy_templates.install()
+        templates.install()
     lazy = _draw(lang)
     assert lazy == plain and "circleMarker" in lazy and "Altagracia" in lazy
 
 
 def test_a_template_is_compiled_when_first_used_and_a_short_one_only_once():
-    lazy_templates._compiled.cache_clear()
+    templates._compiled.cache_clear()
     element = folium.Element("<b>{{ this.x }}</b> %s" % np.random.default_rng().integers(1 << 30))
-    assert lazy_templates._compiled.cache_info().misses == 0          # made, not compiled
+    assert templates._compiled.cache_info().misses == 0          # made, not compiled
     element.x = "y"
     assert element.render().startswith("<b>y</b>")
     twin = folium.Element(element._template_str)
     twin.x = "z"
     assert twin.render().startswith("<b>z</b>")
-    assert lazy_templates._compiled.cache_info().misses == 1          # compiled once for both
+    assert templates._compiled.cache_info().misses == 1          # compiled once for both

@@ -7,7 +7,8 @@ import pytest
 import shapely
 
 from loaders import geodata
-from territorio import geodata_build, parish_build
+from territorio.build import geodata as geodata_build
+from territorio.build import parishes as parish_build
 from territorio.paths import geodata_dir
 
 UTM19N = 32619

@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from loaders import catalog as catalog_loader
-from territorio import filters, join, synthetic
+from territorio.catalog import join, synthetic
+from territorio.selection import filters
 from tests.unit import join_reference
 
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from territorio import popups
+from territorio.map import popups
 
 ROW = {"id": "X-1", "date": "2019-02-12", "date_end": "", "date_precision": "day", "type": "massacre",
        "title_en": "<script>alert('t')</script>", "title_es": "t", "actors_en": "<b>gang</b>", "actors_es": "a",
@@ -51,7 +51,7 @@ def test_unknown_toll_is_not_zero():
 
 
 def test_imported_popup_escapes_the_file_text_and_names_its_origin():
-    from territorio.popups import imported_popup
+    from territorio.map.popups import imported_popup
 
     row = {"title_en": "<img src=x onerror=alert(1)>", "date": "2020-05-09", "date_precision": "day", "date_end": "",
            "type": "imported", "type_original": "Attack <b>", "fatalities_min": 2, "fatalities_max": 2,
@@ -64,7 +64,7 @@ def test_imported_popup_escapes_the_file_text_and_names_its_origin():
 
 
 def test_only_translated_summaries_say_so():
-    from territorio.popups import incident_popup
+    from territorio.map.popups import incident_popup
 
     row = {"title_es": "t", "date": "2019", "date_precision": "year", "date_end": "", "fatalities_min": 1,
            "fatalities_max": 1, "actors_es": "a", "summary_es": "s", "location_precision": "site_point"}

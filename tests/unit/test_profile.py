@@ -2,7 +2,7 @@
 
 import pytest
 
-from territorio import profile
+from territorio.analysis import profile
 
 
 @pytest.mark.parametrize("pcode, figure, year, kind, doubtful", [

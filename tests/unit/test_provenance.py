@@ -2,7 +2,8 @@
 
 import pytest
 
-from territorio import filters, provenance
+from territorio.outputs import provenance
+from territorio.selection import filters
 
 
 @pytest.mark.parametrize("values, lang, expected", [

@@ -11,14 +11,15 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 from loaders import geodata
-from territorio import filters, render
-from territorio.datapackage import OCHA_ATTRIBUTION
+from territorio.catalog.datapackage import OCHA_ATTRIBUTION
+from territorio.outputs import picture
+from territorio.selection import filters
 from tests.unit import render_reference
 
 
 def draw(cat, joined, fmt, lang="en", **filter_values):
     spec = filters.resolve(cat, **filter_values)
-    return render.render_map(cat, joined, spec, lang, fmt, municipalities=geodata.read("municipalities"))
+    return picture.render_map(cat, joined, spec, lang, fmt, municipalities=geodata.read("municipalities"))
 
 
 def test_png_has_size_and_is_not_blank(cat, joined):
@@ -56,8 +57,8 @@ def test_only_the_selection_is_drawn(cat, joined):
 
 
 def test_unknown_format_is_refused(cat, joined):
-    with pytest.raises(render.RenderError, match="jpg"):
-        render.render_map(cat, joined, filters.FilterSpec(), "en", "jpg")
+    with pytest.raises(picture.RenderError, match="jpg"):
+        picture.render_map(cat, joined, filters.FilterSpec(), "en", "jpg")
 
 
 @pytest.mark.parametrize("name, code", [("map.png", 0), ("map.svg", 0), ("map.jpg", 2)])
@@ -72,8 +73,8 @@ def test_cli_render(tmp_path, name, code):
 
 def test_a_picture_of_one_area_is_framed_on_it_and_names_its_parishes(cat, joined):
     spec = filters.resolve(cat, areas=["Cota 905"])
-    svg = render.render_map(cat, joined, spec, "en", "svg").data.decode()
-    whole = render.render_map(cat, joined, filters.resolve(cat), "en", "svg").data.decode()
+    svg = picture.render_map(cat, joined, spec, "en", "svg").data.decode()
+    whole = picture.render_map(cat, joined, filters.resolve(cat), "en", "svg").data.decode()
     assert "El Paraíso" in svg and "Petare" not in svg      # framed on Cota 905, labelled
     assert "El Paraíso" not in whole                          # the whole city: no crowd of names
 
@@ -106,8 +107,8 @@ def test_each_style_is_one_scatter_call_drawing_exactly_what_one_call_per_incide
     assert rows["fatalities_max"].isna().any() and rows["fatalities_max"].notna().any()    # both styles present
     box = (-67.2, 10.3, -66.6, 10.6)
     new_ax, old_ax = _axes(), _axes()
-    assert render.draw_incidents(new_ax, rows, box) == render_reference.draw_incidents(old_ax, rows, box)
-    assert len([c for c in new_ax.collections if c.get_zorder() == 5]) == len(render.INCIDENT_STYLES)
+    assert picture.draw_incidents(new_ax, rows, box) == render_reference.draw_incidents(old_ax, rows, box)
+    assert len([c for c in new_ax.collections if c.get_zorder() == 5]) == len(picture.INCIDENT_STYLES)
     drawn, before = _drawn_points(new_ax), _drawn_points(old_ax)
     assert len(drawn) > 20 and drawn == before
 
@@ -118,7 +119,7 @@ def test_the_catalog_picture_looks_as_it_did(cat, joined, monkeypatch):
     at its exact position, so outlines move by up to half a pixel (about 0.06 % of the pixels, all on marker
     edges); a missing, recoloured or resized marker changes far more."""
     new = Image.open(io.BytesIO(draw(cat, joined, "png").data)).convert("RGB")
-    monkeypatch.setattr(render, "draw_incidents", render_reference.draw_incidents)
+    monkeypatch.setattr(picture, "draw_incidents", render_reference.draw_incidents)
     old = Image.open(io.BytesIO(draw(cat, joined, "png").data)).convert("RGB")
     assert new.size == old.size
     differs = np.abs(np.asarray(new, dtype=int) - np.asarray(old, dtype=int)).max(axis=2) > 8
@@ -126,13 +127,13 @@ def test_the_catalog_picture_looks_as_it_did(cat, joined, monkeypatch):
 
 
 def synthetic_joined(cat, n):
-    from territorio import join, synthetic
+    from territorio.catalog import join, synthetic
 
     return join.join(cat, incidents=synthetic.incidents(cat, n, 0))
 
 
 def test_cli_render_draws_synthetic_incidents_and_says_so(tmp_path, capsys):
-    from territorio import cli
+    from territorio.cli import main as cli
 
     out = tmp_path / "synthetic.svg"
     assert cli.main(["render", "--out", str(out), "--synthetic", "500", "--seed", "3"]) == 0

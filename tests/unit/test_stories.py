@@ -10,9 +10,12 @@ from html.parser import HTMLParser
 import pytest
 
 from loaders import geodata
-from territorio import cli, scenes, stories, story_export
-from territorio.filters import FilterSpec
-from territorio.viewstate import MapView
+from territorio.cli import main as cli
+from territorio.selection.filters import FilterSpec
+from territorio.selection.urlstate import MapView
+from territorio.stories import export as story_export
+from territorio.stories import model as stories
+from territorio.stories import scenes
 
 GOOD_SCENE = {
     "caption": {"en": "A caption", "es": "Un texto"},

@@ -6,7 +6,8 @@ import pytest
 import shapely
 
 from loaders import catalog as catalog_loader
-from territorio import dates, filters, join, synthetic
+from territorio.catalog import dates, join, synthetic
+from territorio.selection import filters
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,211 @@
+"""Derive the catalog from the facts (geodata/sources/, copied unchanged) and the reviewed files
+(geodata/catalog/): incidents, timeline events, their sources, and the approximate sector outlines.
+
+Nothing here invents a value: every date, number and coordinate is read from the facts; the reviewed
+files only classify, translate and redact (private victims' names), and every row names its fact rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import geopandas as gpd
+import shapely
+
+from territorio.catalog import dates
+from territorio.build import geojson_io
+
+FACT_FILES = ("events.csv", "places.csv", "parish_population.csv", "NOTES.md")
+SEP = " | "
+
+# NOTES.md section 7: hosts that serve copies of other outlets' articles.
+MIRROR_HOSTS = (
+    "cocuyo.1eye.us", "bitlysdowssl-aws.com", "bitlyanews.com", "idaed.com", "58reports.com",
+    "kingsmeninternationalgroup.blogspot.com", "storage.googleapis.com", "lanuevavenezuela.com",
+    "notidiariooscar.blogspot.com",
+)
+_MIRROR_WORDS = re.compile(r"\b(mirror|copy on|reproduced on)\b", re.IGNORECASE)
+
+INCIDENT_COLUMNS = [
+    "id", "date", "date_end", "date_precision", "type", "type_original", "title_en", "title_es",
+    "actor_ids", "actors_en", "actors_es", "fatalities_min", "fatalities_max", "fatalities_text",
+    "lat", "lon", "location_precision", "coord_method", "place", "parish_stated", "pcode_stated",
+    "in_study_area", "summary_en", "summary_es", "summary_es_translated", "sources", "source_count",
+    "date_end_note",
+]
+TIMELINE_COLUMNS = [
+    "id", "date", "date_end", "date_precision", "type", "type_original", "title_en", "title_es",
+    "actor_ids", "actors_en", "actors_es", "place", "lat", "lon", "summary_en", "summary_es",
+    "summary_es_translated", "sources", "source_count",
+]
+SOURCE_COLUMNS = ["event_id", "n", "outlet", "publisher", "mirror", "host", "url", "title", "title_quality"]
+SECTOR_COLUMNS = ["sector_id", "name", "pcodes", "anchor_place", "anchor_lat", "anchor_lon", "radius_m",
+                  "geometry_method", "geometry_quality", "uncertainty_en", "uncertainty_es", "source_refs"]
+
+TRANSLATION_NOTE = "translated from the English summary by the Territorio team"
+UTM19N = 32619
+
+
+class CatalogBuildError(ValueError):
+    """A fact or reviewed row the build cannot use, named by file, row and field."""
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def write_csv(rows: list[dict], columns: list[str]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="raise")
+    w.writeheader()
+    for row in rows:
+        w.writerow({c: row.get(c, "") for c in columns})
+    return buf.getvalue()
+
+
+# --- pieces of one event --------------------------------------------------------------------------
+
+def fatalities(text: str, where: str) -> tuple[str, str]:
+    """'' -> unknown (blank, never 0); '7' -> (7, 7); '14-24' -> (14, 24)."""
+    text = text.strip()
+    if not text:
+        return "", ""
+    m = re.fullmatch(r"(\d+)(?:-(\d+))?", text)
+    if not m:
+        raise CatalogBuildError(f"{where}: fatalities {text!r} is not a number or a range a-b")
+    lo, hi = int(m.group(1)), int(m.group(2) or m.group(1))
+    if hi < lo:
+        raise CatalogBuildError(f"{where}: fatalities range {text!r} runs backwards")
+    return str(lo), str(hi)
+
+
+def split_sources(fact: dict, where: str) -> list[dict]:
+    publishers = [p.strip() for p in fact["source_publisher"].split(SEP)]
+    urls = [u.strip() for u in fact["source_url"].split(SEP)]
+    titles = [t.strip() for t in fact["source_title"].split(SEP)]
+    if not (len(publishers) == len(urls) == len(titles)):
+        raise CatalogBuildError(
+            f"{where}: {len(publishers)} publishers, {len(urls)} URLs and {len(titles)} titles do not match")
+    out = []
+    for n, (pub, url, title) in enumerate(zip(publishers, urls, titles), start=1):
+        parsed = urlparse(url)
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise CatalogBuildError(f"{where}: source_url {url!r} is not an http(s) link")
+        host = parsed.hostname
+        mirror = bool(_MIRROR_WORDS.search(pub)) or any(host == h or host.endswith("." + h) for h in MIRROR_HOSTS)
+        outlet = re.sub(r"\s*\((?:[^()]*\b(?:mirror|copy|reproduced|via)\b[^()]*)\)", "", pub).strip()
+        out.append({
+            "event_id": fact["event_id"], "n": n, "outlet": outlet, "publisher": pub,
+            "mirror": "true" if mirror else "false", "host": host, "url": url, "title": title,
+            "title_quality": "untitled" if title.startswith("(untitled crawl)") else "headline_or_slug",
+        })
+    return out
+
+
+def _check_dates(fact: dict, review: dict, where: str) -> None:
+    try:
+        dates.interval(fact["date"], fact["date_precision"], review["date_end"])
+    except dates.DateError as exc:
+        raise CatalogBuildError(f"{where}: {exc}") from exc
+    m = re.match(r"Date range (\S+) to (\S+?)\.", fact["summary"])
+    if m and (m.group(1) != fact["date"] or m.group(2) != review["date_end"]):
+        raise CatalogBuildError(f"{where}: summary says 'Date range {m.group(1)} to {m.group(2)}' "
+                                f"but date/date_end are {fact['date']}/{review['date_end']}")
+
+
+def _event_row(fact: dict, review: dict, sources: list[dict], where: str) -> dict:
+    _check_dates(fact, review, where)
+    lo, hi = fatalities(fact["fatalities"], where)
+    return {
+        "id": fact["event_id"], "date": fact["date"], "date_end": review["date_end"],
+        "date_precision": fact["date_precision"], "type": review["type"], "type_original": fact["event_type"],
+        "title_en": review["title_en"], "title_es": review["title_es"], "actor_ids": review["actor_ids"],
+        "actors_en": review["actors_en"], "actors_es": review["actors_es"],
+        "fatalities_min": lo, "fatalities_max": hi, "fatalities_text": fact["fatalities"],
+        "lat": fact["lat"], "lon": fact["lon"], "location_precision": review["location_precision"],
+        "coord_method": fact["coord_method"], "place": fact["place"], "parish_stated": fact["parish"],
+        "pcode_stated": review["pcode"], "in_study_area": review["in_study_area"],
+        "summary_en": review["summary_en"] or fact["summary"], "summary_es": review["summary_es"],
+        "summary_es_translated": TRANSLATION_NOTE, "sources": SEP.join(s["url"] for s in sources),
+        "source_count": len(sources), "date_end_note": review["date_end_note"],
+    }
+
+
+def events(sources_dir: Path, catalog_dir: Path) -> dict[str, str]:
+    """incidents.csv, timeline.csv and sources.csv, as text."""
+    facts = read_csv(sources_dir / "events.csv")
+    reviews = {r["event_id"]: r for r in read_csv(catalog_dir / "event_review.csv")}
+    types = {r["key"]: r for r in read_csv(catalog_dir / "event_types.csv")}
+    incidents, timeline, all_sources = [], [], []
+    for i, fact in enumerate(facts, start=1):
+        where = f"sources/events.csv row {i} ({fact['event_id']})"
+        review = reviews.pop(fact["event_id"], None)
+        if review is None:
+            raise CatalogBuildError(f"{where}: no row in catalog/event_review.csv")
+        kind = types.get(review["type"], {}).get("kind")
+        if kind != review["kind"]:
+            raise CatalogBuildError(f"catalog/event_review.csv {fact['event_id']}: type {review['type']!r} "
+                                    f"is not a {review['kind']} type in catalog/event_types.csv")
+        srcs = split_sources(fact, where)
+        all_sources.extend(srcs)
+        (incidents if kind == "incident" else timeline).append(_event_row(fact, review, srcs, where))
+    if reviews:
+        raise CatalogBuildError(f"catalog/event_review.csv: rows for unknown events {sorted(reviews)}")
+    return {
+        "incidents.csv": write_csv(incidents, INCIDENT_COLUMNS),
+        "timeline.csv": write_csv(timeline, TIMELINE_COLUMNS),
+        "sources.csv": write_csv(all_sources, SOURCE_COLUMNS),
+    }
+
+
+# --- sectors ------------------------------------------------------------------------------------------
+
+def _sector_method(spec: dict, place: dict, parish_names: list[str]) -> str:
+    return (f"Disc of {spec['radius_m']} m around the point of '{place['place']}' in places.csv "
+            f"({place['coord_method'].split(':')[0]}), clipped to the parish(es) {', '.join(parish_names)}, "
+            "and cut from any neighbouring sector halfway between their points.")
+
+
+def sectors(sources_dir: Path, catalog_dir: Path, parishes: gpd.GeoDataFrame, precision: int) -> str:
+    specs = read_csv(catalog_dir / "sectors.csv")
+    places = {p["place"]: p for p in read_csv(sources_dir / "places.csv")}
+    metric = parishes.to_crs(UTM19N).set_index("pcode")
+    anchors = []
+    for i, spec in enumerate(specs, start=1):
+        place = places.get(spec["anchor_places"])
+        if place is None or not place["lat"]:
+            raise CatalogBuildError(f"catalog/sectors.csv row {i}: anchor place {spec['anchor_places']!r} "
+                                    "has no coordinates in sources/places.csv")
+        anchors.append((spec, place, shapely.Point(float(place["lon"]), float(place["lat"]))))
+    pts = gpd.GeoSeries([a[2] for a in anchors], crs=4326).to_crs(UTM19N)
+    cells = shapely.voronoi_polygons(shapely.MultiPoint(list(pts)), extend_to=pts.union_all().buffer(1e5))
+    features = []
+    for (spec, place, _pt), ptm in zip(anchors, pts):
+        pcodes = [c.strip() for c in spec["clip_parishes"].split("|")]
+        missing = [c for c in pcodes if c not in metric.index]
+        if missing:
+            raise CatalogBuildError(f"catalog/sectors.csv {spec['sector_id']}: unknown parish pcodes {missing}")
+        clip = shapely.union_all(metric.loc[pcodes].geometry.values)
+        cell = next(c for c in cells.geoms if c.contains(ptm))
+        shape = ptm.buffer(float(spec["radius_m"]), quad_segs=16).intersection(clip).intersection(cell)
+        geom = gpd.GeoSeries([shape], crs=UTM19N).to_crs(4326).iloc[0]
+        names = [parishes.set_index("pcode").loc[c, "name"] for c in pcodes]
+        props = {
+            "sector_id": spec["sector_id"], "name": spec["name"], "pcodes": SEP.join(pcodes),
+            "anchor_place": place["place"], "anchor_lat": float(place["lat"]), "anchor_lon": float(place["lon"]),
+            "radius_m": int(spec["radius_m"]), "geometry_method": _sector_method(spec, place, names),
+            "geometry_quality": "approximate", "uncertainty_en": spec["uncertainty_en"],
+            "uncertainty_es": spec["uncertainty_es"], "source_refs": spec["source_refs"],
+        }
+        features.append(geojson_io.feature(props, geojson_io.canonical(geom, precision), precision))
+    return geojson_io.dumps(features, "sectors")
+
+
+def copy_facts(shared: Path) -> dict[str, bytes]:
+    """The facts files, byte for byte (only when ../shared is present)."""
+    return {name: (shared / "facts" / name).read_bytes() for name in FACT_FILES}

@@ -1,0 +1,494 @@
+"""The `territorio` command: a second face over the same domain calls the pages make.
+
+Subcommands are declared in COMMANDS (name -> (help, add_arguments, run)).
+Exit codes: 0 done, 1 the input or data was rejected (or an unexpected error), 2 the command could not run:
+a wrong command line, or a file it needs is missing or unreadable. An error is one line on stderr, never a
+traceback (TERRITORIO_DEBUG=1 shows it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable
+
+from territorio import __version__
+from territorio.paths import REPO_ROOT, geodata_dir, shared_dir
+
+
+def _data_version() -> str:
+    from loaders.geodata import DataPackageError, data_version
+
+    try:
+        return data_version()
+    except DataPackageError:
+        return "unknown (geodata/datapackage.json missing)"
+
+
+# --- serve ---------------------------------------------------------------------------------------
+
+ALLOWED_HOSTS_ENV = "TERRITORIO_ALLOWED_HOSTS"   # read by the server's Host check (ui/guard.py)
+
+def _serve_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
+    p.add_argument("--address", help="address to bind (default 127.0.0.1, this machine only; 0.0.0.0 opens it "
+                                      "to the network, see docs/SERVING.md)")
+    p.add_argument("--data", metavar="FILE",
+                   help="also load FILE (CSV, ACLED, GeoJSON, ...) into every session, as if uploaded")
+    p.add_argument("--synthetic", type=int, metavar="N",
+                   help="benchmarks only: show N generated incidents instead of the catalog's (a banner says so)")
+    p.add_argument("--seed", type=int, default=0, help="with --synthetic: the generator's seed (default 0)")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    env = os.environ.copy()
+    if args.data:
+        result = _import(args.data, "serve")
+        if result is None:
+            return 1
+        env[DATA_ENV] = str(Path(args.data).resolve())
+    if args.synthetic is not None:
+        if args.synthetic < 1:
+            print("territorio serve: --synthetic needs a positive number of incidents", file=sys.stderr)
+            return 2
+        from loaders.catalog import SYNTHETIC_ENV
+
+        env[SYNTHETIC_ENV] = f"{args.synthetic}:{args.seed}"
+    cmd = [sys.executable, "-m", "ui.server", "--server.port", str(args.port),
+           *(["--server.address", args.address] if args.address else []), "--browser.gatherUsageStats", "false"]
+    print(f"Territorio: serving on http://{args.address or 'localhost'}:{args.port}/ (Ctrl+C to stop)", flush=True)
+    if args.address and args.address not in ("127.0.0.1", "localhost", "::1"):
+        print(f"Territorio: open beyond this machine; visitors must use a name in {ALLOWED_HOSTS_ENV} or "
+              "TERRITORIO_PUBLIC_URL (docs/SERVING.md)", flush=True)
+    try:
+        return subprocess.call(cmd, cwd=REPO_ROOT, env=env)
+    except KeyboardInterrupt:
+        return 0
+
+
+# --- data ----------------------------------------------------------------------------------------
+
+def _data_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("action", choices=["build", "validate"],
+                   help="build: rebuild geodata/ from ../shared; validate: check every file against datapackage.json")
+    p.add_argument("--check", action="store_true", help="with build: only report files that differ from a fresh build")
+    p.add_argument("--refresh-facts", action="store_true",
+                   help="with build: first copy ../shared/facts into geodata/sources (unchanged)")
+
+
+def _data(args: argparse.Namespace) -> int:
+    if args.action == "validate":
+        return _data_validate()
+    from territorio.build import catalog as catalog_build
+    from territorio.build import geodata as geodata_build
+    from territorio.build import parishes as parish_build
+
+    if args.refresh_facts:
+        if not (shared_dir() / "facts").exists():
+            print(f"territorio data build: {shared_dir() / 'facts'} not found", file=sys.stderr)
+            return 1
+        for rel in geodata_build.refresh_facts(shared_dir(), geodata_dir()):
+            print(f"copied geodata/{rel}")
+    try:
+        return _build(args, geodata_build)
+    except (catalog_build.CatalogBuildError, parish_build.SourceDataError) as exc:
+        print(f"territorio data build: {exc}", file=sys.stderr)
+        return 1
+
+
+def _build(args: argparse.Namespace, geodata_build) -> int:
+    if args.check:
+        stale = geodata_build.check(shared_dir(), geodata_dir())
+        for rel in stale:
+            print(f"geodata/{rel}: differs from a fresh build")
+        print("geodata is up to date" if not stale else f"{len(stale)} file(s) out of date")
+        return 1 if stale else 0
+    for rel in geodata_build.build_all(shared_dir(), geodata_dir()):
+        print(f"wrote geodata/{rel}")
+    return 0
+
+
+def _data_validate() -> int:
+    from loaders.geodata import DataPackageError, check_resource, descriptor
+
+    try:
+        names = [r["name"] for r in descriptor()["resources"]]
+    except DataPackageError as exc:
+        print(f"territorio data validate: {exc}", file=sys.stderr)
+        return 1
+    problems = [p for name in names for p in check_resource(name)]
+    for p in problems:
+        print(p)
+    print(f"{len(names)} resources checked, {len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+# --- incidents -----------------------------------------------------------------------------------
+
+def _incidents_args(p: argparse.ArgumentParser) -> None:
+    _filter_args(p)
+    p.add_argument("--format", choices=["csv", "geojson", "gpkg"], default="csv",
+                   help="csv and geojson go to stdout unless --out; gpkg needs --out")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--lang", choices=["en", "es"], default="en", help="language of titles and summaries")
+    p.add_argument("--count", action="store_true", help="print only the number of matching incidents")
+    p.add_argument("--data", metavar="FILE", help="list the incidents of an imported file instead of the catalog's")
+    p.add_argument("--with-catalog", action="store_true", help="with --data: the file's incidents and the catalog's")
+
+
+def _filter_args(p: argparse.ArgumentParser) -> None:
+    """The filter options shared by `incidents` and `render`."""
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="first day, ISO (inclusive)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="last day, ISO (inclusive)")
+    p.add_argument("--area", action="append", default=[], metavar="ID|NAME", help="parish or sector (repeatable)")
+    p.add_argument("--type", action="append", default=[], metavar="KEY", help="incident type (repeatable)")
+    p.add_argument("--actor", action="append", default=[], metavar="ID|NAME",
+                   help="actor; a leader also matches his group (repeatable)")
+    p.add_argument("--min-fatalities", type=int, default=0, metavar="N",
+                   help="at least N killed (upper figure of a range)")
+
+
+def _incidents_frame(args: argparse.Namespace, cat):
+    """The incidents to list: the catalog's, an imported file's, or both; None when the file is rejected."""
+    if not args.data:
+        return cat.incidents
+    result = _import(args.data, "incidents")
+    if result is None:
+        return None
+    if result.kind != "incidents":
+        print(f"territorio incidents: {args.data} holds areas, not incidents", file=sys.stderr)
+        return None
+    if result.rows_rejected:
+        print(f"territorio incidents: {result.rows_rejected} row(s) of {result.file} rejected; "
+              f"`territorio validate {args.data}` says why", file=sys.stderr)
+    if not args.with_catalog:
+        return result.incidents
+    import pandas as pd
+
+    return pd.concat([cat.incidents.assign(dataset="catalog", row=range(1, len(cat.incidents) + 1)),
+                      result.incidents], ignore_index=True)
+
+
+def _incidents(args: argparse.Namespace) -> int:
+    from loaders import catalog as catalog_loader
+    from territorio.catalog import join
+    from territorio.outputs import export
+    from territorio.selection import filters
+
+    if args.format == "gpkg" and not args.out and not args.count:
+        print("territorio incidents: --format gpkg writes a binary file; name it with --out FILE.gpkg",
+              file=sys.stderr)
+        return 2
+    if args.with_catalog and not args.data:
+        print("territorio incidents: --with-catalog needs --data FILE", file=sys.stderr)
+        return 2
+    cat = catalog_loader.load()
+    spec = _spec(cat, args, "incidents")
+    if spec is None:
+        return 2
+    incidents = _incidents_frame(args, cat)
+    if incidents is None:
+        return 1
+    joined = join.join(cat, incidents=incidents)
+    if args.count:
+        print(int(filters.apply(cat, joined, spec).mask.sum()))
+        return 0
+    if args.format == "gpkg":
+        export.write_gpkg(cat, joined, spec, args.out, args.lang)
+        return 0
+    _emit(export.FORMATS[args.format][2](cat, joined, spec, args.lang), args.out)
+    return 0
+
+
+def _spec(cat, args: argparse.Namespace, command: str):
+    """The FilterSpec from the filter options, or None after saying what is wrong."""
+    from territorio.catalog import dates
+    from territorio.selection import filters
+
+    try:
+        return filters.resolve(cat, date_from=args.date_from, date_to=args.date_to, areas=args.area,
+                               types=args.type, actors=args.actor, min_fatalities=args.min_fatalities)
+    except (filters.UnknownValue, dates.DateError) as exc:
+        print(f"territorio {command}: {exc}", file=sys.stderr)
+        return None
+
+
+def _emit(text: str, out: str | None) -> None:
+    """Text to FILE, or to stdout."""
+    if out:
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+# --- study ---------------------------------------------------------------------------------------
+
+def _study_args(p: argparse.ArgumentParser) -> None:
+    from territorio.analysis.study import WINDOWS
+
+    p.add_argument("--date", required=True, metavar="DATE", help="the policy date, ISO (first day of 'after')")
+    p.add_argument("--window", type=int, choices=WINDOWS, default=12, help="months before and after (default 12)")
+    p.add_argument("--designation", action="append", default=[], metavar="ID",
+                   help="designation whose area counts as inside (repeatable; default: all)")
+    p.add_argument("--lang", choices=["en", "es"], default="en", help="language of the sentences")
+    p.add_argument("--json", action="store_true", help="print the counts and estimate as JSON")
+
+
+def _study(args: argparse.Namespace) -> int:
+    import json
+
+    from loaders import catalog as catalog_loader
+    from territorio.analysis import study
+    from territorio.catalog import dates, join
+
+    cat = catalog_loader.load()
+    try:
+        spec = study.StudySpec(dates.parse_iso(args.date, "--date"), args.window, tuple(args.designation))
+        study.inside_areas(cat, spec.designations)
+    except (dates.DateError, study.StudyError) as exc:
+        print(f"territorio study: {exc}", file=sys.stderr)
+        return 2
+    result = study.run(cat, join.join(cat), spec)
+    if args.json:
+        print(json.dumps({**result.to_dict(), "caveat": study.describe(result, args.lang)[-1]},
+                         ensure_ascii=False, indent=1))
+        return 0
+    print(study.counts_table(result).to_string(index=False))
+    print("\n".join(study.describe(result, args.lang)))
+    return 0
+
+
+# --- render --------------------------------------------------------------------------------------
+
+def _render_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", required=True, metavar="FILE.png|FILE.svg", help="picture to write (format from the name)")
+    _filter_args(p)
+    p.add_argument("--lang", choices=["en", "es"], default="en", help="language of the title, legend and notes")
+    p.add_argument("--synthetic", type=int, metavar="N",
+                   help="benchmarks only: draw N generated incidents instead of the catalog's (the picture says so)")
+    p.add_argument("--seed", type=int, default=0, help="with --synthetic: the generator's seed (default 0)")
+
+
+def _render(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from loaders import catalog as catalog_loader
+    from loaders import geodata
+    from territorio.i18n import t
+    from territorio.i18n.numbers import fmt_int
+    from territorio.outputs import picture, provenance
+
+    fmt = Path(args.out).suffix.lower().lstrip(".")
+    if fmt not in picture.FORMATS:
+        print(f"territorio render: {args.out}: the name must end in .png or .svg", file=sys.stderr)
+        return 2
+    if args.synthetic is not None and args.synthetic < 1:
+        print("territorio render: --synthetic needs a positive number of incidents", file=sys.stderr)
+        return 2
+    cat = catalog_loader.load()
+    spec = _spec(cat, args, "render")
+    if spec is None:
+        return 2
+    synthetic = None if args.synthetic is None else (args.synthetic, args.seed)
+    sentence = None if synthetic is None else " ".join((
+        t("synthetic_banner", args.lang, n=fmt_int(synthetic[0], args.lang), seed=synthetic[1]),
+        provenance.filter_sentence(cat, spec, args.lang)))
+    pic = picture.render_map(cat, catalog_loader.joined(synthetic), spec, args.lang, fmt,
+                            municipalities=geodata.read("municipalities"), sentence=sentence)
+    Path(args.out).write_bytes(pic.data)
+    print(f"wrote {args.out}: {pic.shown} incidents drawn, {pic.not_drawn} not drawn")
+    return 0
+
+
+# --- validate (imports) ---------------------------------------------------------------------------
+
+DATA_ENV = "TERRITORIO_DATA"   # a file `serve --data` preloads into every dashboard session (ui/imports.py)
+
+
+def _import(path: str, command: str, **options):
+    """An imported file, or None after saying on stderr why it was rejected as a whole."""
+    from loaders import uploads
+    from territorio.imports import FileRejected
+
+    try:
+        return uploads.read_path(path, **options)
+    except FileRejected as exc:
+        print(f"territorio {command}: {Path(path).name}: {exc}", file=sys.stderr)
+        return None
+
+
+def _validate_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="CSV, ACLED export, GeoJSON, GeoPackage, zipped Shapefile, "
+                   "KML/KMZ or GeoParquet")
+    p.add_argument("--kind", choices=["incidents", "areas"], help="what the file holds (detected when not given)")
+    p.add_argument("--fix-swapped", action="store_true",
+                   help="swap back latitude/longitude that look swapped (a warning each) instead of rejecting")
+    p.add_argument("--max-mb", type=float, metavar="MB", help="size limit (default 50, or TERRITORIO_MAX_UPLOAD_MB)")
+
+
+def _validate(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from loaders import uploads
+    from territorio.imports import FileRejected, Limits, error_json
+
+    limits = Limits.from_env()   # every TERRITORIO_* limit; --max-mb overrides the size one alone
+    if args.max_mb:
+        limits = dataclasses.replace(limits, max_bytes=int(args.max_mb * 1024 * 1024))
+    try:
+        result = uploads.read_path(args.file, kind=args.kind, fix_swapped=args.fix_swapped, limits=limits)
+    except FileRejected as exc:
+        sys.stdout.write(error_json(Path(args.file).name, exc))
+        return 1
+    sys.stdout.write(result.to_json())
+    return 0
+
+
+def _story_args(p: argparse.ArgumentParser) -> None:
+    from territorio.cli import story as story_cli
+
+    story_cli.add_arguments(p)
+
+
+def _story(args: argparse.Namespace) -> int:
+    from territorio.cli import story as story_cli
+
+    return story_cli.run(args)
+
+
+# --- bench ---------------------------------------------------------------------------------------
+
+
+def _bench_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--incidents", type=int, default=100_000, metavar="N", help="synthetic incidents (default 100000)")
+    p.add_argument("--steps", type=int, default=30, metavar="K", help="random filter changes and time steps (>= 20)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the data and of the steps (default 0)")
+    p.add_argument("--baseline-sizes", default="10000,20000", metavar="N,N",
+                   help="incidents for the MarkerCluster baseline (default 10000,20000; empty: none)")
+    p.add_argument("--no-first-paint", action="store_true", help="skip the browser measure of the first paint")
+    p.add_argument("--first-paint-runs", type=int, default=3, metavar="K",
+                   help="fresh servers the first paint is measured on; the median is reported (default 3)")
+    p.add_argument("--sessions", type=int, nargs="?", const=10, metavar="K",
+                   help="instead: K simultaneous headless Chromium viewers (default 10) against --url, "
+                        "or against a fresh server on --incidents")
+    p.add_argument("--url", help="with --sessions: a running app")
+    p.add_argument("--server-pid", type=int, help="with --sessions --url: the server's process id (for its memory)")
+    p.add_argument("--duration", type=float, default=60, metavar="S", help="with --sessions: seconds (default 60)")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+
+def _bench(args: argparse.Namespace) -> int:
+    import json
+
+    if args.incidents < 1 or args.steps < 1 or args.first_paint_runs < 1:
+        print("territorio bench: --incidents, --steps and --first-paint-runs must be positive", file=sys.stderr)
+        return 2
+    try:
+        sizes = tuple(int(s) for s in args.baseline_sizes.split(",") if s.strip())
+    except ValueError:
+        print(f"territorio bench: --baseline-sizes {args.baseline_sizes!r} is not a list of numbers", file=sys.stderr)
+        return 2
+    say = (lambda _m: None) if args.json else (lambda m: print(m, file=sys.stderr, flush=True))
+    if args.sessions is not None:
+        out = _bench_sessions(args)
+        if out is None:
+            return 1
+    else:
+        from benchmarks import run
+
+        out = run.run(run.Options(args.incidents, args.steps, args.seed, sizes,
+                                  0 if args.no_first_paint else args.first_paint_runs), say)
+    print(json.dumps(out, indent=1) if args.json else "\n".join(f"{k}: {v}" for k, v in out.items()))
+    return 1 if out.get("errors") else 0
+
+
+def _bench_sessions(args: argparse.Namespace):
+    from benchmarks import browser
+
+    if not browser.chromium():
+        print("territorio bench --sessions: chromium is not installed", file=sys.stderr)
+        return None
+    if args.url:
+        return browser.sessions(args.url, args.sessions, args.duration, args.server_pid)
+    with browser.server(args.incidents, args.seed) as (url, pid):
+        return {"incidents": args.incidents, **browser.sessions(url, args.sessions, args.duration, pid)}
+
+
+COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
+    "serve": ("start the dashboard (as `streamlit run app.py` would)", _serve_args, _serve),
+    "data": ("rebuild or validate the embedded data package", _data_args, _data),
+    "incidents": ("list the catalog's incidents matching filters (csv or geojson on stdout)",
+                  _incidents_args, _incidents),
+    "validate": ("check a file to import: every row loaded or rejected with a reason (JSON report on stdout)",
+                 _validate_args, _validate),
+    "study": ("incidents before vs after a policy date, inside vs outside the designated areas",
+              _study_args, _study),
+    "render": ("the map of the filtered incidents as a PNG or SVG picture (offline)", _render_args, _render),
+    "story": ("briefing stories: list them, validate a story file, export one as an offline HTML file",
+              _story_args, _story),
+
+
+    "bench": ("benchmark the map page on synthetic incidents (server step, payload, memory, first paint)",
+              _bench_args, _bench),
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="territorio",
+        description="Territorio: a sourced map of territorial control and violence in Caracas.",
+    )
+    p.add_argument("--version", action="version",
+                   version=f"territorio {__version__} (data {_data_version()})")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (help_, add_args, _run) in COMMANDS.items():
+        add_args(sub.add_parser(name, help=help_, description=help_))
+    return p
+
+
+DEBUG_ENV = "TERRITORIO_DEBUG"   # "1": an error shows its traceback too
+
+
+def _failure(command: str, exc: Exception) -> tuple[str, int]:
+    """One line that says what failed, and the exit code."""
+    from loaders.geodata import DataPackageError
+
+    if isinstance(exc, DataPackageError):
+        return f"territorio {command}: data package: {exc}", 2
+    if isinstance(exc, OSError) and exc.filename:
+        return f"territorio {command}: {exc.filename}: {exc.strerror or type(exc).__name__}", 2
+    return (f"territorio {command}: unexpected error ({type(exc).__name__}: {exc}); "
+            f"{DEBUG_ENV}=1 shows the traceback"), 1
+
+
+def _run(command: str, args: argparse.Namespace) -> int:
+    try:
+        return COMMANDS[command][2](args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:          # the reader left (`| head`): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV) == "1":
+            raise
+        line, code = _failure(command, exc)
+        print(" ".join(line.split()), file=sys.stderr)
+        return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = parser()
+    args = p.parse_args(argv)
+    if not args.command:
+        p.print_help()
+        return 2
+    return _run(args.command, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

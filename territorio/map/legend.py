@@ -1,0 +1,107 @@
+"""The map's legend: items declared as data, rendered as escaped HTML, and carried in the map as a
+Leaflet layer so it changes with the layers shown (it lives in a dynamic feature group)."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from branca.element import MacroElement
+from jinja2 import Template
+
+from territorio.i18n.text import script_json
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    label: str
+    swatch: str  # "fill" (a box), "line" (a stroke), "hatch" (diagonal lines), "circle"
+    color: str
+    border: str = "#7a7a7a"
+    dashed: bool = False
+    opacity: float = 1.0
+
+
+@dataclass(frozen=True)
+class LegendSection:
+    title: str
+    items: tuple[LegendItem, ...]
+    note: str = ""
+
+
+def _swatch_style(it: LegendItem) -> str:
+    if it.swatch == "line":
+        return f"border-top:3px {'dashed' if it.dashed else 'solid'} {it.color};height:0;margin-top:8px"
+    if it.swatch == "hatch":
+        return (f"background:repeating-linear-gradient(45deg,{it.color} 0 3px,transparent 3px 7px);"
+                f"border:2px {'dashed' if it.dashed else 'solid'} {it.color}")
+    if it.swatch == "circle":
+        return (f"background:{it.color};border:{'2px dotted' if it.dashed else '1.5px solid'} {it.border};"
+                "border-radius:50%;width:14px;flex:0 0 14px")
+    return f"background:{it.color};opacity:{it.opacity};border:{'2px dotted' if it.dashed else '1px solid'} {it.border}"
+
+
+def _row(it: LegendItem) -> str:
+    return (f'<div class="tl-row"><span class="tl-swatch" style="{_swatch_style(it)}"></span>'
+            f"<span>{html.escape(it.label)}</span></div>")
+
+
+def _section(s: LegendSection) -> str:
+    note = f'<div class="tl-note">{html.escape(s.note)}</div>' if s.note else ""
+    return (f'<div class="tl-section"><div class="tl-head">{html.escape(s.title)}</div>'
+            f'{"".join(_row(i) for i in s.items)}{note}</div>')
+
+
+LEGEND_CSS = (
+    ".territorio-legend{position:absolute;z-index:1000;left:10px;top:80px;bottom:30px;height:fit-content;margin-top:auto;background:#fffffff2;"
+    "padding:6px 10px;border:1px solid #888;border-radius:4px;font:14px/1.3 system-ui,sans-serif;color:#111;"
+    "width:280px;max-height:calc(100% - 110px);overflow:auto}"
+    ".territorio-legend summary{font-weight:700;cursor:pointer}"
+    ".tl-head{font-weight:600;margin:6px 0 2px}"
+    ".tl-row{display:flex;gap:8px;align-items:flex-start;margin:2px 0}"
+    ".tl-swatch{flex:0 0 22px;height:14px;display:inline-block;margin-top:3px;box-sizing:border-box}"
+    ".tl-note{font-size:13px;color:#333;margin-top:2px}"
+)
+
+
+def legend_html(title: str, sections: list[LegendSection]) -> str:
+    """A collapsible legend box; every label escaped."""
+    return (
+        f'<div class="territorio-legend" role="region" aria-label="{html.escape(title)}">'
+        f'<details open><summary>{html.escape(title)}</summary>{"".join(_section(s) for s in sections)}'
+        "</details></div>"
+    )
+
+
+class LegendLayer(MacroElement):
+    """The legend as a Leaflet layer: shown while its feature group is on the map, gone with it.
+    It remembers whether the reader folded it, across updates."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        (function(group){
+          var Legend = L.Layer.extend({
+            onAdd: function(map){
+              var host = this._host = L.DomUtil.create('div', 'territorio-legend-host');
+              host.innerHTML = {{ this.html_json }};
+              map.getContainer().appendChild(host);
+              L.DomEvent.disableClickPropagation(host);
+              L.DomEvent.disableScrollPropagation(host);
+              var d = host.querySelector('details');
+              if (d) {
+                if (window.__territorioLegendFolded) { d.open = false; }
+                d.addEventListener('toggle', function(){ window.__territorioLegendFolded = !d.open; });
+              }
+            },
+            onRemove: function(){ if (this._host) { this._host.remove(); } }
+          });
+          group.addLayer(new Legend());
+        })({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, title: str, sections: list[LegendSection]):
+        super().__init__()
+        self._name = "LegendLayer"
+        # JSON inside a script: also keep "</" from closing the script element.
+        self.html_json = script_json(legend_html(title, sections))

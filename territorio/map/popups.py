@@ -1,0 +1,119 @@
+"""Popup and tooltip HTML for incidents. Every text from data is escaped; links are http(s) only."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from territorio.catalog import dates
+from territorio.i18n import t
+
+SAFE_SCHEMES = ("http", "https")
+
+
+def safe_link(url: str, label: str) -> str:
+    """An <a> for http(s) URLs; plain escaped text for anything else (javascript:, data:, ...)."""
+    url = str(url or "").strip()
+    if urlparse(url).scheme.lower() not in SAFE_SCHEMES:
+        return html.escape(label)
+    return (f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">'
+            f"{html.escape(label)}</a>")
+
+
+def fatalities_text(lo, hi, lang: str) -> str:
+    if pd.isna(lo) and pd.isna(hi):
+        return t("fatalities_unknown", lang)
+    return str(int(lo)) if lo == hi else f"{int(lo)}-{int(hi)}"
+
+
+def incident_popup(row: dict, sources: list[dict], type_label: str, lang: str, extra: str = "") -> str:
+    """The popup of one incident: date with precision, type, actors, toll, summary, sources."""
+    e = html.escape
+    when = dates.format_date(row["date"], row["date_precision"], lang, row.get("date_end") or "")
+    precision = t(f"precision_{row['date_precision']}", lang)
+    return (
+        '<div class="incident-popup" style="font:14px/1.4 system-ui,sans-serif;max-width:340px">'
+        f"<b>{e(str(row[f'title_{lang}']))}</b><br>"
+        f"<span>{e(when)} <i>({e(precision)})</i> · {e(type_label)}</span><br>"
+        f"<span>{e(t('fatalities', lang))}: {e(fatalities_text(row['fatalities_min'], row['fatalities_max'], lang))}"
+        "</span><br>"
+        f"<span>{e(t('actors', lang))}: {e(str(row[f'actors_{lang}']))}</span>"
+        f"<p style='margin:6px 0'>{e(str(row[f'summary_{lang}']))}"
+        + (f" <i>({e(t('translated', lang))})</i>" if lang == "es" and _text(row.get("summary_es_translated")) else "")
+        + "</p>"
+        f"<span>{e(t('location', lang))}: {e(t('loc_' + row['location_precision'], lang))}</span>"
+        f"<div>{e(t('sources', lang))}:{source_list(sources, lang)}</div>"
+        f"{extra}</div>"
+    )
+
+
+def _text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA else str(value)
+
+
+def sources_from_urls(urls: str) -> list[dict]:
+    """Source dicts (as in sources.csv) for a row that only lists URLs, as imported files do."""
+    out = []
+    for url in [u.strip() for u in _text(urls).split("|") if u.strip()]:
+        host = urlparse(url).hostname or url
+        out.append({"outlet": host, "url": url, "mirror": "false", "host": host})
+    return out
+
+
+def imported_popup(row: dict, lang: str) -> str:
+    """The popup of an imported incident: as a catalog one, plus the file and row it came from."""
+    label = _text(row.get("type_original")) or _text(row.get("type"))
+    origin = t("from_file_row", lang, dataset=_text(row.get("dataset")), row=_text(row.get("row")))
+    return incident_popup(row, sources_from_urls(row.get("sources")), label, lang,
+                          extra=f"<div style='margin-top:4px'><i>{html.escape(origin)}</i></div>")
+
+
+def imported_popups(rows: pd.DataFrame, lang: str) -> list[str]:
+    """The popups of these imported rows only (build them for the points drawn)."""
+    return [imported_popup(r, lang) for r in rows.to_dict("records")]
+
+
+POPUP_COLUMNS = ["id", "type", "date", "date_end", "date_precision", "fatalities_min", "fatalities_max",
+                 "location_precision"]
+
+
+def incident_popups(rows: pd.DataFrame, sources_by_event: dict[str, list[dict]], type_labels: dict[str, str],
+                    lang: str) -> list[str]:
+    """The popups of these rows only (build them for the incidents drawn, not for a whole selection)."""
+    cols = [*POPUP_COLUMNS, f"title_{lang}", f"actors_{lang}", f"summary_{lang}",
+            *[c for c in ("summary_es_translated",) if c in rows.columns]]
+    return [incident_popup(r, sources_by_event.get(r["id"], []), type_labels.get(r["type"], r["type"]), lang)
+            for r in rows[cols].to_dict("records")]
+
+
+def source_list(sources: list[dict], lang: str) -> str:
+    """Sources as a list of links, mirror copies marked."""
+    items = []
+    for s in sources:
+        label = s["outlet"] + (f" ({t('mirror_copy', lang)} {s['host']})" if s["mirror"] == "true" else "")
+        items.append(f"<li>{safe_link(s['url'], label)}</li>")
+    return f"<ul style='margin:2px 0 0 16px;padding:0'>{''.join(items)}</ul>"
+
+
+def period_text(r: dict, lang: str) -> str:
+    """'25 Aug 2017 – 8 Jul 2021', 'since 8 Jul 2021', with 'attested' / 'last seen' where that is all we know."""
+    start = dates.format_date(r["start"], r["start_precision"], lang)
+    if r["end_kind"] == "open" or not r["end"]:
+        return t("period_since", lang, start=start)
+    end = dates.format_date(r["end"], r["end_precision"], lang)
+    key = "period_last_evidence" if r["end_kind"] == "last_evidence" else "period_between"
+    return t(key, lang, start=start, end=end)
+
+
+def standing_table(rows: list[dict], lang: str) -> str:
+    """A table of what held on a day (peace zones, control), each row with its note and sources.
+    rows: area, what, period (dict with start/end fields), note, sources (list of source dicts)."""
+    e = html.escape
+    head = "".join(f"<th>{e(t(k, lang))}</th>" for k in ("col_area", "col_what_held", "col_period", "col_note", "sources"))
+    body = "".join(
+        f"<tr><td>{e(r['area'])}</td><td>{e(r['what'])}</td><td>{e(period_text(r['period'], lang))}</td>"
+        f"<td>{e(r['note'])}</td><td>{source_list(r['sources'], lang)}</td></tr>" for r in rows)
+    return (f'<table class="standing" style="font-size:15px;border-collapse:collapse">'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")

@@ -1,0 +1,62 @@
+"""'Cite this view': a ready citation with a link that reopens the same filters.
+
+Pure: takes the FilterSpec, language, data version and access date; the public address comes from the
+TERRITORIO_PUBLIC_URL setting (read by `public_url`) unless a base is passed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from urllib.parse import urlencode
+
+from territorio.catalog import dates
+from territorio.i18n import t
+from territorio.selection import urlstate
+from territorio.selection.filters import FilterSpec
+
+PUBLIC_URL_SETTING = "TERRITORIO_PUBLIC_URL"
+DEFAULT_PUBLIC_URL = "http://localhost:8501/"
+
+
+def public_url() -> str:
+    """The address readers can open (set TERRITORIO_PUBLIC_URL when deploying)."""
+    return os.environ.get(PUBLIC_URL_SETTING, "").strip() or DEFAULT_PUBLIC_URL
+
+
+def query_pairs(spec: FilterSpec, lang: str) -> list[tuple[str, str]]:
+    """The filters as URL query parameters, as the map page writes them (territorio.selection.urlstate), with
+    both dates always present; list filters repeat their key (area=a&area=b)."""
+    query = urlstate.to_query(urlstate.ViewState(spec=spec, lang=lang))
+    return [(key, v) for key, value in query.items() for v in (value if isinstance(value, list) else [value])]
+
+
+def link(pairs: list[tuple[str, str]], base: str | None = None, page: str = "") -> str:
+    """The public address, an optional page (url_path such as 'profile'), and the query."""
+    base = base or public_url()
+    if page:
+        base = base.rstrip("/") + "/" + page
+    return f"{base}?{urlencode(pairs)}"
+
+
+def view_link(spec: FilterSpec, lang: str, base: str | None = None, page: str = "") -> str:
+    return link(query_pairs(spec, lang), base, page)
+
+
+def cite(spec: FilterSpec, lang: str, data_version: str, accessed: dt.date, *, uploaded: bool = False,
+         base: str | None = None, view: str = "", page: str = "") -> str:
+    """The citation text. `view` is the filter in words (optional); `uploaded` warns that the link
+    reopens only the embedded catalog, not data the reader uploaded."""
+    return cite_link(view_link(spec, lang, base, page), lang, data_version, accessed, uploaded=uploaded, view=view)
+
+
+def cite_link(url: str, lang: str, data_version: str, accessed: dt.date, *, uploaded: bool = False,
+              view: str = "") -> str:
+    """The citation text around any link (pages whose state is not a FilterSpec, such as the study)."""
+    text = t("cite_text", lang, title=t("export_title", lang), version=data_version,
+             accessed=dates.format_date(accessed.isoformat(), "day", lang), link=url)
+    if view:
+        text = t("cite_view", lang, view=view.rstrip(".")) + " " + text
+    if uploaded:
+        text += " " + t("cite_uploaded", lang)
+    return text

@@ -1,0 +1,70 @@
+"""What travels with everything that leaves the app: the filter in words, the data version, the licence.
+
+Pure: exports, pictures and citations all describe a view with these same sentences.
+"""
+
+from __future__ import annotations
+
+from territorio.catalog import dates
+from territorio.catalog.datapackage import OCHA_ATTRIBUTION
+from territorio.catalog.model import Catalog, actor_label, area_label
+from territorio.i18n import t
+from territorio.selection.filters import FilterSpec
+
+
+def _day(value, lang: str) -> str:
+    return dates.format_date(value.isoformat(), "day", lang)
+
+
+def _period(spec: FilterSpec, lang: str) -> str:
+    if spec.date_from and spec.date_to:
+        return t("words_between", lang, start=_day(spec.date_from, lang), end=_day(spec.date_to, lang))
+    if spec.date_from:
+        return t("words_since", lang, start=_day(spec.date_from, lang))
+    if spec.date_to:
+        return t("words_until", lang, end=_day(spec.date_to, lang))
+    return t("words_all_dates", lang)
+
+
+def _listed(values: list[str], all_key: str, some_key: str, lang: str) -> str:
+    return t(some_key, lang, names=", ".join(values)) if values else t(all_key, lang)
+
+
+def filter_sentence(cat: Catalog, spec: FilterSpec, lang: str) -> str:
+    """'Incidents, 1 Feb 2019 – 28 Feb 2019; area: El Paraíso; all types; all actors.'"""
+    type_labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
+    parts = [
+        t("words_incidents", lang) + ", " + _period(spec, lang),
+        _listed([area_label(cat, a) for a in spec.areas], "words_all_areas", "words_areas", lang),
+        _listed([type_labels.get(k, k) for k in spec.types], "words_all_types", "words_types", lang),
+        _listed([actor_label(cat, a, lang) for a in spec.actors], "words_all_actors", "words_actors", lang),
+    ]
+    if spec.min_fatalities > 0:
+        parts.append(t("words_min_fatalities", lang, n=spec.min_fatalities))
+    return "; ".join(parts) + "."
+
+
+def spec_of(spec_or_mask) -> FilterSpec:
+    """The spec behind a view; a bare mask is described as the unfiltered catalog unless told otherwise."""
+    return spec_or_mask if isinstance(spec_or_mask, FilterSpec) else FilterSpec()
+
+
+def sentence_for(cat: Catalog, spec_or_mask, lang: str, sentence: str | None = None) -> str:
+    """`sentence` when the caller has one (e.g. for a mask), else the spec in words."""
+    return sentence or filter_sentence(cat, spec_of(spec_or_mask), lang)
+
+
+def licence(lang: str) -> str:
+    return t("licence_text", lang, ocha=OCHA_ATTRIBUTION)
+
+
+def metadata(cat: Catalog, spec_or_mask, lang: str, sentence: str | None = None) -> dict[str, str]:
+    """The provenance every export carries, as plain key -> text."""
+    return {
+        "title": t("export_title", lang),
+        "data_version": cat.version,
+        "filter": sentence_for(cat, spec_or_mask, lang, sentence),
+        "licence": licence(lang),
+        "attribution": OCHA_ATTRIBUTION,
+        "sources": t("export_sources_note", lang),
+    }
