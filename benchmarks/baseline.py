@@ -12,12 +12,12 @@ from folium.plugins import MarkerCluster
 from territorio.map import popups
 
 
-def measure(rows: pd.DataFrame, by_event: dict, type_labels: dict, lang: str = "en") -> dict:
+def measure(cat, rows: pd.DataFrame, lang: str = "en") -> dict:
     t0 = time.perf_counter()
     m = folium.Map(location=[10.48, -66.9], zoom_start=12, tiles=None)
     cluster = MarkerCluster().add_to(m)
     for rec, html in zip(rows[["lat", "lon"]].to_dict("records"),
-                         popups.incident_popups(rows, by_event, type_labels, lang)):
+                         popups.incident_popups(cat, rows, lang)):
         folium.Marker([rec["lat"], rec["lon"]], popup=folium.Popup(html, max_width=360)).add_to(cluster)
     page = m.get_root().render()
     return {"incidents": len(rows), "build_s": round(time.perf_counter() - t0, 3),

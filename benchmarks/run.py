@@ -43,7 +43,6 @@ def run(opts: Options, say=lambda _msg: None) -> dict:
     from loaders import catalog as catalog_loader
     from loaders import geodata
     from territorio.catalog import synthetic
-    from territorio.map import popups
 
     cat = catalog_loader.load()
     t0 = time.perf_counter()
@@ -73,7 +72,7 @@ def run(opts: Options, say=lambda _msg: None) -> dict:
         "chart_spec_ms_p50": round(float(np.median([c.chart_spec_ms for c in costs])), 1),
     }
     say(f"steps: p50 {out['step_ms_p50']} ms, p95 {out['step_ms_p95']} ms; measuring the baseline")
-    out["baseline"], out["ratio"] = _baseline(joined, cat, opts.baseline_sizes, out, popups, baseline)
+    out["baseline"], out["ratio"] = _baseline(joined, cat, opts.baseline_sizes, out, baseline)
     if opts.first_paint_runs and browser.chromium():
         say(f"first paint on {opts.first_paint_runs} fresh server(s)")
         out.update(_first_paint(opts))
@@ -95,18 +94,14 @@ def _first_paint(opts: Options) -> dict:
     return {"first_paint_s": round(float(np.median(runs)), 3), "first_paint_runs_s": runs}
 
 
-def _baseline(joined, cat, sizes, ours: dict, popups, baseline) -> tuple[dict, dict]:
+def _baseline(joined, cat, sizes, ours: dict, baseline) -> tuple[dict, dict]:
     """MarkerCluster with a Marker and popup per incident, on the first mapped incidents of the same data
     (all of them when fewer are mapped than asked: `incidents` says how many); ratios say how many times
     ours is faster (step) and smaller (payload) than it."""
-    from territorio.catalog.model import sources_by_event
-
-    type_labels = dict(zip(cat.event_types.key, cat.event_types["label_en"]))
-    by_event = sources_by_event(cat)
     mapped = joined[joined["mapped"]]
     base, ratio = {}, {}
     for size in sizes:
-        b = baseline.measure(mapped.iloc[:size], by_event, type_labels)
+        b = baseline.measure(cat, mapped.iloc[:size])
         base[str(size)] = b
         ratio[str(size)] = {"step": round(b["build_s"] * 1000 / max(ours["step_ms_p50"], 0.001), 1),
                             "payload": round(b["payload_kb"] / max(ours["payload_kb_p50"], 0.001), 1)}

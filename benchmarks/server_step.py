@@ -18,10 +18,9 @@ get_logger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel("
 from streamlit_folium import _get_feature_group_string, _get_header, _get_html, _get_map_string  # noqa: E402
 
 from territorio.analysis import timeline
-from territorio.catalog import asof
 from territorio.catalog.model import Catalog
-from territorio.map import basemap, density, incidents, layers
-from territorio.map import groups as mapgroups
+from territorio.map import basemap, density, groups, incidents
+from territorio.map.view import MEASURES, LayerRequest
 from territorio.selection import describe, filters
 
 
@@ -68,7 +67,7 @@ def random_steps(cat: Catalog, joined: pd.DataFrame, count: int, seed: int) -> l
             types=tuple(rng.choice(types, size=int(rng.integers(1, 3)), replace=False)) if rng.random() < 0.3 else (),
             actors=tuple(rng.choice(list(cat.actors.actor_id), size=1)) if rng.random() < 0.15 else (),
             min_fatalities=int(rng.choice([1, 2, 5])) if rng.random() < 0.15 else 0)
-        measure = str(rng.choice(["off", "off", *layers.MEASURES]))
+        measure = str(rng.choice(["off", "off", *MEASURES]))
         steps.append(Step(spec, measure, *_view(cat, rng)))
     return steps
 
@@ -101,16 +100,15 @@ class Page:
 
     def __init__(self, cat: Catalog, joined: pd.DataFrame, municipalities, lang: str = "en"):
         self.cat, self.joined, self.lang = cat, joined, lang
-        self.type_labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
         self.base = basemap.caracas_map(cat.parishes, municipalities, basemap.MapOptions(lang=lang),
-                                        focus=layers.focus_bounds(cat, joined))
+                                        focus=basemap.focus_bounds(cat, joined))
         self.span = (pd.Timestamp(joined["date_lo"].min()).date(), pd.Timestamp(joined["date_hi"].max()).date())
         self.base_map_kb = _base_map_kb(cat, municipalities, lang)
 
     def run(self, step: Step) -> StepCost:
         t0 = time.perf_counter()
-        groups, mode = self._layers(step)
-        payload = sum(len(_get_feature_group_string(g, self.base, idx=i)) for i, g in enumerate(groups))
+        feature_groups, mode = self._layers(step)
+        payload = sum(len(_get_feature_group_string(g, self.base, idx=i)) for i, g in enumerate(feature_groups))
         monthly, marks = self._chart_data(step.spec)
         t1 = time.perf_counter()
         self._chart_spec(step.spec, monthly, marks)
@@ -118,16 +116,13 @@ class Page:
         return StepCost((t2 - t0) * 1000, payload / 1024, (t2 - t1) * 1000, mode)
 
     def _layers(self, step: Step):
-        """What the page builds per rerun before the map: the selection, its summary and sentence, and the
-        map's data layers as the page assembles them (territorio.map.groups)."""
+        """What the page builds per rerun around the map: its data layers through the page's own assembly
+        (territorio.map.groups.page_layers), then the selection's summary and sentence."""
         cat, joined, lang, spec = self.cat, self.joined, self.lang, step.spec
-        sel = filters.apply(cat, joined, spec)
-        summary = describe.summarise(joined, sel)
-        describe.sentence(cat, spec, summary, lang)
-        request = mapgroups.LayerRequest(SHOWN, step.measure, step.bounds, step.zoom)
-        groups = mapgroups.data_groups(cat, joined, sel.mask, asof.standing(cat, spec.date_to), request, lang)
-        hexagons = any(isinstance(c, incidents.Hexagons) for g in groups for c in g._children.values())
-        return groups, "hexagons" if hexagons else "points"
+        drawn = groups.page_layers(cat, joined, spec, LayerRequest(SHOWN, step.measure, step.bounds, step.zoom), lang)
+        describe.sentence(cat, spec, describe.summarise(joined, drawn.selection), lang)
+        hexagons = any(isinstance(c, incidents.Hexagons) for g in drawn.groups for c in g._children.values())
+        return drawn.groups, "hexagons" if hexagons else "points"
 
     def _chart_data(self, spec: filters.FilterSpec) -> tuple[timeline.Monthly, pd.DataFrame]:
         """The chart's counts, its policy dates and its summary line, as the page makes them (once each)."""
@@ -140,5 +135,5 @@ class Page:
         return monthly, marks
 
     def _chart_spec(self, spec: filters.FilterSpec, monthly: timeline.Monthly, marks: pd.DataFrame) -> None:
-        json.dumps(timeline.timeline_spec(monthly, marks, self.span, (spec.date_from, spec.date_to), self.type_labels,
-                                        self.lang))
+        json.dumps(timeline.timeline_spec(self.cat, monthly, marks, self.span, (spec.date_from, spec.date_to),
+                                          self.lang))

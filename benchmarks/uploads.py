@@ -1,6 +1,7 @@
 """An uploaded file's incidents on the map, at size: a synthetic newsroom CSV of N rows read by the importer,
-joined, and drawn as the map page draws it (its incidents and the catalog's, through mapgroups), timed, with
-the size of the JS st_folium sends for the layers. As the map opens (the whole city) and zoomed in on a sector.
+joined, and drawn as the map page draws it (its incidents and the catalog's, through map.groups.page_layers),
+timed, with the size of the JS st_folium sends for the layers. As the map opens (the whole city) and zoomed in
+on a sector.
 
     python -m benchmarks.uploads --rows 20000
 """
@@ -15,18 +16,16 @@ import time
 from streamlit.logger import get_logger
 
 get_logger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel("ERROR")   # "no ScriptRunContext"
-from streamlit_folium import _get_feature_group_string  # noqa: E402
+from streamlit_folium import _get_feature_group_string
 
-from loaders import catalog as catalog_loader  # noqa: E402
-from loaders import geodata  # noqa: E402
-from territorio.catalog import asof, join, synthetic
-from territorio.imports import read  # noqa: E402
-from territorio.map import (
-    basemap,
-    density,  # noqa: E402
-)
-from territorio.map import groups as mapgroups
-from territorio.selection import filters
+from loaders import catalog as catalog_loader
+from loaders import geodata
+from territorio.catalog import join, synthetic
+from territorio.i18n import t
+from territorio.imports import read
+from territorio.map import basemap, density, groups
+from territorio.map.view import LayerRequest
+from territorio.selection.filters import FilterSpec
 
 
 def _sector_view(cat) -> tuple[density.Bounds, float]:
@@ -42,21 +41,20 @@ def measure(rows: int, seed: int = 1, lang: str = "en") -> dict:
     import_s = time.perf_counter() - t0
     drawn = frame[frame["mapped"] & frame["in_study_area"].astype(bool)]
     base = basemap.caracas_map(cat.parishes, geodata.read("municipalities"), basemap.MapOptions(lang=lang))
-    held = asof.standing(cat, dt.date(2023, 12, 31))
-    mask = filters.apply(cat, joined, filters.FilterSpec()).mask
+    spec = FilterSpec(date_to=dt.date(2023, 12, 31))      # every catalog incident, the map as of that day
     out = {"rows": rows, "loaded": result.rows_loaded, "drawn": len(drawn), "import_join_s": round(import_s, 2)}
     for view in ("city", "sector_zoom_17"):
         bounds, zoom = (None, None) if view == "city" else _sector_view(cat)
         t0 = time.perf_counter()
-        req = mapgroups.LayerRequest(("incidents",), "off", bounds, zoom)
-        extra = mapgroups.upload_layers({"newsroom": drawn}, req, lang)
-        groups = mapgroups.data_groups(cat, joined, mask, held, req, lang, extra=extra)
+        page = groups.page_layers(cat, joined, spec, LayerRequest(("incidents",), "off", bounds, zoom), lang,
+                                  uploads={"newsroom": drawn})
         built = time.perf_counter()
-        js = "".join(_get_feature_group_string(g, base, i) for i, g in enumerate(groups))
+        js = "".join(_get_feature_group_string(g, base, i) for i, g in enumerate(page.groups))
         done = time.perf_counter()
+        upload = next(g for g in page.groups if g.layer_name == t("layer_upload", lang, name="newsroom"))
         out[view] = {"layers_s": round(built - t0, 3), "to_js_s": round(done - built, 3),
                      "payload_kb": round(len(js.encode()) / 1024, 1),
-                     "upload_drawn_as": type(list(extra[0][1][0]._children.values())[0]).__name__}
+                     "upload_drawn_as": type(list(upload._children.values())[0]).__name__}
     return out
 
 

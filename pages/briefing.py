@@ -15,7 +15,7 @@ from loaders import geodata
 from territorio.catalog.dates import format_range
 from territorio.i18n import LANG_NAMES, LANGS, normalise_lang, t
 from territorio.i18n.text import escape_markdown, shorten
-from territorio.map import basemap, layers
+from territorio.map import basemap
 from territorio.stories import clicker, scenes
 from territorio.stories import export as story_export
 from territorio.stories import model as stories
@@ -150,7 +150,8 @@ if notes_view:
 left, right = st.columns([2.4, 1])
 with left:
     base = basemap.caracas_map(cat.parishes, geodata.read("municipalities"),
-                               basemap.MapOptions(lang=lang, keyboard=False, asset_base=asset_base()), focus=layers.focus_bounds(cat, joined))
+                               basemap.MapOptions(lang=lang, keyboard=False, asset_base=asset_base()),
+                               focus=basemap.focus_bounds(cat, joined))
     clicker.KeyForwarder().add_to(base)
     view = scene["view"]
     st_folium(base, key=f"brief_map_{lang}", height=MAP_HEIGHT, use_container_width=True,

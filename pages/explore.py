@@ -8,12 +8,12 @@ from streamlit_folium import st_folium
 from loaders import geodata
 from territorio.analysis import timeline
 from territorio.catalog import asof, dates
-from territorio.catalog.model import actor_label, area_label
+from territorio.catalog.model import actor_label, area_label, type_label
 from territorio.i18n import t
 from territorio.i18n.numbers import fmt_int, fmt_range
 from territorio.i18n.text import escape_markdown
-from territorio.map import basemap, clicks, layers, popups
-from territorio.map import groups as mapgroups
+from territorio.map import basemap, clicks, groups, popups
+from territorio.map.view import MEASURES, LayerRequest
 from territorio.outputs import citation, export, provenance
 from territorio.selection import describe, filters, playback
 from ui import explore as ui
@@ -30,7 +30,6 @@ if st.session_state.pop("_advance", False):
     ui.step_once(span)
 
 # --- widgets -> spec --------------------------------------------------------------------------------
-type_labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
 incident_types = [k for k in cat.event_types.key if k in set(cat.incidents.type)]
 area_ids = list(cat.sectors.sector_id) + sorted(cat.parishes.pcode, key=lambda p: area_label(cat, p))
 with st.sidebar:
@@ -38,7 +37,7 @@ with st.sidebar:
     st.multiselect(t("filter_area", lang), area_ids, key="areas", help=t("filter_area_help", lang),
                    placeholder=t("choose", lang),
                    format_func=lambda a: area_label(cat, a) + (f" ({t('sector', lang)})" if a in set(cat.sectors.sector_id) else ""))
-    st.multiselect(t("filter_type", lang), incident_types, key="types", format_func=lambda k: type_labels.get(k, k),
+    st.multiselect(t("filter_type", lang), incident_types, key="types", format_func=lambda k: type_label(cat, k, lang),
                    placeholder=t("choose", lang))
     st.multiselect(t("filter_actor", lang), list(cat.actors.actor_id), key="actors",
                    format_func=lambda a: actor_label(cat, a, lang), help=t("filter_actor_help", lang),
@@ -46,7 +45,7 @@ with st.sidebar:
     st.number_input(t("filter_min_fatalities", lang), min_value=0, step=1, key="min_fatalities",
                     help=t("filter_min_fatalities_help", lang))
     st.header(t("layers", lang))
-    measure = st.radio(t("layer_choropleth", lang), ["off", *layers.MEASURES], key="choropleth", index=0,
+    measure = st.radio(t("layer_choropleth", lang), ["off", *MEASURES], key="choropleth", index=0,
                        format_func=lambda m: t(f"choro_{m}", lang))
     shown = {name: st.checkbox(t(f"layer_{name}", lang), value=True, key=f"show_{name}")
              for name in ("control", "zones", "sectors", "incidents")}
@@ -72,10 +71,12 @@ c_unit.radio(t("play_unit", lang), list(playback.UNITS), key="play_unit", horizo
              format_func=lambda u: t(f"unit_{u}", lang), label_visibility="collapsed")
 
 spec = ui.spec_from_widgets()
-sel = filters.apply(cat, joined, spec)
+upload_views = {name: ui.upload_view(cat, frame, spec, show_outside) for name, frame in uploaded.items()}
+request = LayerRequest(tuple(n for n, on in shown.items() if on), measure, *ui.map_window())
+drawn = groups.page_layers(cat, joined, spec, request, lang, uploads={n: v.drawn for n, v in upload_views.items()})
+sel, held = drawn.selection, drawn.held
 summary = describe.summarise(joined, sel)
-day = spec.date_to
-day_label = dates.format_date(day.isoformat(), "day", lang)
+day_label = dates.format_date(spec.date_to.isoformat(), "day", lang)
 
 # --- metrics ------------------------------------------------------------------------------------------
 m1, m2, m3 = st.columns(3)
@@ -87,17 +88,11 @@ if summary.no_figure:
 m3.metric(t("metric_not_mapped", lang), fmt_int(summary.not_mapped, lang), help=t("metric_not_mapped_help", lang))
 
 # --- map ----------------------------------------------------------------------------------------------
-upload_views = {name: ui.upload_view(cat, frame, spec, show_outside) for name, frame in uploaded.items()}
-request = mapgroups.LayerRequest(tuple(n for n, on in shown.items() if on), measure, *ui.map_window())
-upload_layers = mapgroups.upload_layers({name: v.drawn for name, v in upload_views.items()}, request, lang) \
-    if shown["incidents"] else []
-held = asof.standing(cat, day)
-groups = mapgroups.data_groups(cat, joined, sel.mask, held, request, lang, extra=upload_layers)
-
 view = ui.remount_view((lang, online))
-base = basemap.caracas_map(cat.parishes, geodata.read("municipalities"), basemap.MapOptions(lang=lang, online_tiles=online, asset_base=asset_base()),
-                           focus=layers.focus_bounds(cat, joined), view=(view.lat, view.lon, view.zoom) if view else None)
-st_folium(base, key=ui.MAP_KEY, height=700, use_container_width=True, feature_group_to_add=groups,
+base = basemap.caracas_map(cat.parishes, geodata.read("municipalities"),
+                           basemap.MapOptions(lang=lang, online_tiles=online, asset_base=asset_base()),
+                           focus=basemap.focus_bounds(cat, joined), view=(view.lat, view.lon, view.zoom) if view else None)
+st_folium(base, key=ui.MAP_KEY, height=700, use_container_width=True, feature_group_to_add=drawn.groups,
           returned_objects=clicks.RETURNED, on_change=ui.on_map_change)
 st.markdown(f"**{escape_markdown(describe.sentence(cat, spec, summary, lang), limit=1000)}**")
 save_scene_button(spec, st.session_state.get("map_view"), [n for n, on in shown.items() if on], measure, lang)
@@ -119,7 +114,7 @@ all_dates = filters.apply(cat, joined, filters.FilterSpec(None, None, spec.areas
                                                           spec.min_fatalities))
 monthly = timeline.monthly(joined, all_dates.mask)
 marks = timeline.policy_marks(cat, lang)
-st.vega_lite_chart(timeline.timeline_spec(monthly, marks, span, (spec.date_from, spec.date_to), type_labels, lang),
+st.vega_lite_chart(timeline.timeline_spec(cat, monthly, marks, span, (spec.date_from, spec.date_to), lang),
                   width="stretch")
 st.caption(timeline.summary(monthly, marks, (spec.date_from, spec.date_to), summary.incidents, lang))
 
@@ -141,7 +136,7 @@ if st.toggle(t("show_table", lang, n=fmt_int(summary.incidents, lang)), key="sho
     if len(shown_table) > ui.TABLE_MAX_ROWS:
         st.caption(t("table_cut", lang, shown=fmt_int(ui.TABLE_MAX_ROWS, lang), n=fmt_int(len(shown_table), lang)))
         shown_table = shown_table.head(ui.TABLE_MAX_ROWS)
-    st.dataframe(shown_table.assign(type=shown_table["type"].map(lambda k: type_labels.get(k, k))), hide_index=True,
+    st.dataframe(shown_table.assign(type=shown_table["type"].map(lambda k: type_label(cat, k, lang))), hide_index=True,
                  use_container_width=True, column_config=ui.table_columns(shown_table.columns, lang))
 st.subheader(t("download_title", lang))
 analyst.downloads(cat, joined, spec, lang, "map", "explore_dl")

@@ -11,6 +11,7 @@ import streamlit as st
 
 from territorio.catalog.model import Catalog
 from territorio.map import clicks, density
+from territorio.map.view import MapView
 from territorio.selection import filters, playback, urlstate
 from territorio.selection.filters import FilterSpec
 
@@ -63,7 +64,7 @@ def on_map_change() -> None:
     st.session_state["map_bounds"] = density.bounds_of(result) or st.session_state.get("map_bounds")
     view = clicks.view_of(result)
     if view:
-        st.session_state["map_view"] = urlstate.MapView(round(view[0], 5), round(view[1], 5), round(view[2], 2))
+        st.session_state["map_view"] = MapView(round(view[0], 5), round(view[1], 5), round(view[2], 2))
 
 
 def map_first() -> bool:
@@ -102,7 +103,7 @@ def step_once(span) -> bool:
     return True
 
 
-def remount_view(base_key: tuple) -> urlstate.MapView | None:
+def remount_view(base_key: tuple) -> MapView | None:
     """The view to give st_folium: fixed while the base map stays mounted (so playback and filters never
     move it); the latest known view when the base map changes (language, tiles) and remounts."""
     if st.session_state.get("_base_key") != base_key:

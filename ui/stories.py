@@ -9,7 +9,7 @@ import streamlit as st
 
 from territorio.catalog.dates import format_range
 from territorio.i18n import LANGS, t
-from territorio.map import basemap
+from territorio.map.view import CARACAS_CENTER, DEFAULT_ZOOM
 from territorio.selection.filters import FilterSpec
 from territorio.stories import clicker
 from territorio.stories import model as stories
@@ -34,7 +34,7 @@ def _default_captions(spec: FilterSpec) -> dict:
 
 
 def _append_scene(spec: FilterSpec, view, shown_layers: tuple, measure: str | None) -> None:
-    view = view or (basemap.CARACAS_CENTER[0], basemap.CARACAS_CENTER[1], basemap.DEFAULT_ZOOM)
+    view = view or (CARACAS_CENTER[0], CARACAS_CENTER[1], DEFAULT_ZOOM)
     scenes = draft()["scenes"]
     scenes.append(stories.scene_from_view(spec, view, shown_layers, measure, _default_captions(spec)))
     st.session_state["_scene_saved"] = len(scenes)
@@ -43,7 +43,7 @@ def _append_scene(spec: FilterSpec, view, shown_layers: tuple, measure: str | No
 def save_scene_button(spec: FilterSpec, view, shown_layers, measure: str | None, lang: str) -> None:
     """A button that appends the current map view as a scene of st.session_state["story_draft"].
 
-    spec: the page's FilterSpec (its window must be set); view: a viewstate.MapView (or (lat, lon, zoom), or
+    spec: the page's FilterSpec (its window must be set); view: a map.view.MapView (or (lat, lon, zoom), or
     None for the default framing); shown_layers: names from territorio.map.view.LAYERS that are visible;
     measure: the choropleth measure ("incidents" / "fatalities"), or "off" / None."""
     st.button(t("save_scene", lang), key="save_scene", help=t("save_scene_help", lang), on_click=_append_scene,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from territorio.catalog import dates
-from territorio.catalog.model import Catalog, actor_label, area_label
+from territorio.catalog.model import Catalog, actor_label, area_label, type_label
 from territorio.i18n import TEXTS, t
 from territorio.i18n.numbers import fmt_float, fmt_int, fmt_range
 from territorio.i18n.text import split_list
@@ -119,13 +119,13 @@ def _ids(value: str) -> tuple[str, ...]:
     return tuple(split_list(value))
 
 
-def _incident_entries(incidents: pd.DataFrame, type_labels: dict[str, str], lang: str) -> list[Entry]:
+def _incident_entries(cat: Catalog, incidents: pd.DataFrame, lang: str) -> list[Entry]:
     out = []
     for r in incidents.to_dict("records"):
         toll = fatalities_text(r["fatalities_min"], r["fatalities_max"], lang)
         out.append(Entry(pd.Timestamp(r["date_lo"]).date(),
                          dates.format_date(r["date"], r["date_precision"], lang, r.get("date_end") or ""),
-                         "incident", f"{r[f'title_{lang}']} ({type_labels.get(r['type'], r['type'])}; {toll})",
+                         "incident", f"{r[f'title_{lang}']} ({type_label(cat, r['type'], lang)}; {toll})",
                          (r["id"],)))
     return out
 
@@ -175,20 +175,19 @@ def _sources(cat: Catalog, event_ids: set[str]) -> pd.DataFrame:
     return hit[["event_id", "outlet", "url", "title"]].sort_values(["event_id", "outlet"]).reset_index(drop=True)
 
 
-def _labels(cat: Catalog, lang: str) -> dict[str, dict[str, str]]:
-    return {"type": dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"])),
-            "status": {k[7:]: t(k, lang) for k in TEXTS if k.startswith("status_")},
+def _labels(lang: str) -> dict[str, dict[str, str]]:
+    return {"status": {k[7:]: t(k, lang) for k in TEXTS if k.startswith("status_")},
             "confidence": {k[5:]: t(k, lang) for k in TEXTS if k.startswith("conf_")}}
 
 
 def build(cat: Catalog, joined: pd.DataFrame, area_id: str, lang: str) -> Profile:
     """The profile of one parish or sector, its texts in `lang`."""
-    labels = _labels(cat, lang)
+    labels = _labels(lang)
     kind = area_kind(cat, area_id)
     column = "sector_id" if kind == "sector" else "pcode"
     incidents = joined[joined[column] == area_id].sort_values(["date_lo", "id"])
     related = related_areas(cat, area_id)
-    timeline = (_incident_entries(incidents, labels["type"], lang)
+    timeline = (_incident_entries(cat, incidents, lang)
                 + _designation_entries(cat, related, labels["status"], lang)
                 + _control_entries(cat, related, labels["confidence"], lang))
     timeline.sort(key=lambda e: (e.start, e.kind))

@@ -68,6 +68,7 @@ def _area_labels(cat: Catalog) -> dict[str, str]:
 
 
 def area_label(cat: Catalog, area_id: str) -> str:
+    """The name people read for a parish or sector id; an unknown id is shown as it is."""
     return _area_labels(cat).get(area_id, area_id)
 
 
@@ -91,6 +92,17 @@ def actor_family(cat: Catalog, actor_id: str) -> set[str]:
         family.add(groups[actor_id])
     family |= {a for a, g in groups.items() if g == actor_id}
     return family
+
+
+@lru_cache(maxsize=16)
+def _type_labels(cat: Catalog, lang: str) -> dict[str, str]:
+    """Type key -> its label in `lang` (built once per catalog and language)."""
+    return dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
+
+
+def type_label(cat: Catalog, key: str, lang: str = "en") -> str:
+    """The label people read for an incident type in `lang`; an unknown key is shown as it is."""
+    return _type_labels(cat, lang).get(key, key)
 
 
 def type_names(cat: Catalog) -> dict[str, str]:

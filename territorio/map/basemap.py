@@ -1,4 +1,5 @@
-"""folium map builders. Pure: no streamlit. Styles are declared as data.
+"""The base map (folium): its own basemap of parishes, municipal outlines and labels, the panes, the one
+incidents canvas, offline assets. Styles are declared in territorio.map.styles.
 
 The base map is the same on every rerun (so st_folium keeps it mounted); what changes is passed
 as feature groups. It draws its own basemap from the project's geodata, so it looks finished with
@@ -12,28 +13,18 @@ from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
+import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from territorio.catalog.datapackage import OCHA_ATTRIBUTION
+from territorio.catalog.model import Catalog
 from territorio.i18n import t
 from territorio.i18n.text import script_json
 from territorio.map import assets, templates
-from territorio.map.legend import LEGEND_CSS, LegendItem, LegendSection
-
-templates.install()      # every map the app draws goes through this module
-
-CARACAS_CENTER = (10.47, -66.88)
-DEFAULT_ZOOM = 12
-MIN_ZOOM, MAX_ZOOM = 9, 18
-
-# Colours: a neutral basemap so the data layers (later: Okabe-Ito / ColorBrewer safe palettes) stand out.
-STYLE = {
-    "background": "#e9e6df",
-    "parish": {"color": "#7a7a7a", "weight": 1, "fillColor": "#fbfaf7", "fillOpacity": 0.9},
-    "parish_hover": {"color": "#111111", "weight": 2.5, "fillColor": "#fff7d6", "fillOpacity": 0.95},
-    "municipality": {"color": "#3b3b3b", "weight": 2.5, "fill": False, "interactive": False},
-}
+from territorio.map.legend import LEGEND_CSS
+from territorio.map.styles import BASEMAP_STYLE, ZONE_STYLES
+from territorio.map.view import CARACAS_CENTER, DEFAULT_ZOOM, MAX_ZOOM, MIN_ZOOM
 
 OSM_TILES = {
     "tiles": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
@@ -75,16 +66,6 @@ def _offline(m: folium.Map, asset_base: str = "") -> folium.Map:
 PANES = {"outlines": 420, "incidents": 450}
 INCIDENT_CANVAS = "_territorioIncidents"     # the map's property holding the incidents pane's one canvas
 
-# Peace-zone status -> hatch colour (Paul Tol's colour-blind-safe set), angle and outline; the hatch
-# patterns are defined once in the base map and applied by CSS to paths of class zone-<status>.
-ZONE_STYLES = {
-    "in_force": {"color": "#117733", "angle": 45, "dashed": False},
-    "disputed": {"color": "#332288", "angle": -45, "dashed": True},
-    "suspended": {"color": "#AA4499", "angle": 45, "dashed": True},
-    "ended": {"color": "#555555", "angle": -45, "dashed": True},
-}
-
-
 def _hatch_defs() -> str:
     patterns = "".join(
         f'<pattern id="tl-hatch-{k}" patternUnits="userSpaceOnUse" width="9" height="9" '
@@ -122,7 +103,7 @@ def base_map(opts: MapOptions, center=CARACAS_CENTER, zoom=DEFAULT_ZOOM) -> foli
     m.get_root().header.add_child(
         Element(
             "<style>.leaflet-container{background:%s;font-size:15px}"
-            ".leaflet-tooltip{font-size:15px}</style>" % STYLE["background"]
+            ".leaflet-tooltip{font-size:15px}</style>" % BASEMAP_STYLE["background"]
         )
     )
     if opts.online_tiles:
@@ -137,8 +118,8 @@ def parish_layer(parishes: gpd.GeoDataFrame, lang: str) -> folium.GeoJson:
     return folium.GeoJson(
         data.to_json(),
         name=t("layer_parishes", lang),
-        style_function=lambda _f: STYLE["parish"],
-        highlight_function=lambda _f: STYLE["parish_hover"],
+        style_function=lambda _f: BASEMAP_STYLE["parish"],
+        highlight_function=lambda _f: BASEMAP_STYLE["parish_hover"],
         tooltip=folium.GeoJsonTooltip(
             fields=["name", "municipality"],
             aliases=[t("parish", lang), t("municipality", lang)],
@@ -154,7 +135,7 @@ def municipality_layer(municipalities: gpd.GeoDataFrame, lang: str) -> folium.Ge
     return folium.GeoJson(
         data.to_json(),
         name=t("layer_municipalities", lang),
-        style_function=lambda _f: STYLE["municipality"],
+        style_function=lambda _f: BASEMAP_STYLE["municipality"],
         className="municipality",
         pane="outlines",
         interactive=False,
@@ -313,13 +294,6 @@ class _LabelToggle(MacroElement):
         self.min_zoom = int(min_zoom)
 
 
-def base_legend(lang: str) -> LegendSection:
-    return LegendSection(t("legend_base", lang), (
-        LegendItem(t("legend_parish", lang), "fill", STYLE["parish"]["fillColor"], STYLE["parish"]["color"]),
-        LegendItem(t("legend_municipality", lang), "line", STYLE["municipality"]["color"]),
-    ))
-
-
 def caracas_map(parishes: gpd.GeoDataFrame, municipalities: gpd.GeoDataFrame, opts: MapOptions,
                 focus: tuple[float, float, float, float] | None = None,
                 view: tuple[float, float, float] | None = None) -> folium.Map:
@@ -327,6 +301,7 @@ def caracas_map(parishes: gpd.GeoDataFrame, municipalities: gpd.GeoDataFrame, op
     It depends only on the options and the view it opens at (lat, lon, zoom; else it frames `focus`), so
     st_folium keeps it mounted while the data layers change; the legend travels with the data layers
     (territorio.map.legend.LegendLayer)."""
+    templates.install()
     m = base_map(opts, center=view[:2], zoom=view[2]) if view else base_map(opts)
     _panes(m)
     parish_layer(parishes, opts.lang).add_to(m)
@@ -341,3 +316,14 @@ def caracas_map(parishes: gpd.GeoDataFrame, municipalities: gpd.GeoDataFrame, op
     b = parishes.total_bounds
     m.options["maxBounds"] = [[b[1] - 0.25, b[0] - 0.35], [b[3] + 0.25, b[2] + 0.35]]
     return m
+
+
+def focus_bounds(cat: Catalog, joined: pd.DataFrame) -> tuple[float, float, float, float]:
+    """Where the map opens: around every sector and every mapped incident in the study area
+    (minx, miny, maxx, maxy). It depends on the data only, so the base map stays the same."""
+    here = joined.loc[joined["mapped"] & joined["in_study_area"], ["lon", "lat"]]
+    sx0, sy0, sx1, sy1 = cat.sectors.total_bounds
+    if not len(here):
+        return float(sx0), float(sy0), float(sx1), float(sy1)
+    return (float(min(sx0, here.lon.min())), float(min(sy0, here.lat.min())),
+            float(max(sx1, here.lon.max())), float(max(sy1, here.lat.max())))

@@ -1,5 +1,6 @@
-"""The map's data layers for one view, as the feature groups st_folium swaps over a constant base map:
-the same assembly for the map page and for briefing scenes.
+"""What the map draws for one view: the data layers as feature groups that st_folium swaps over a constant
+base map, and `page_layers`, the one assembly the map page and `territorio bench` both call (so the
+benchmark measures the page itself). Briefing scenes go through `data_groups` too.
 
 Layers come in territorio.map.view.LAYERS order (choropleth, control, zones, sectors, incidents), then any
 extra groups (an uploaded file, a scene's highlights), then the legend of everything shown.
@@ -14,30 +15,19 @@ import numpy as np
 import pandas as pd
 
 from territorio.catalog import asof, dates
-from territorio.catalog.model import Catalog, sources_by_event
+from territorio.catalog.model import Catalog
 from territorio.i18n import t
-from territorio.map import basemap, incidents, layers, popups
-from territorio.map.legend import LegendSection
+from territorio.map import incidents, layers, popups, templates
+from territorio.map.legend import LegendSection, base_legend, legend_group
+from territorio.map.view import LAYERS, LayerRequest
+from territorio.selection import filters
 
 Layer = tuple[folium.FeatureGroup, LegendSection]
-
-
-@dataclass(frozen=True)
-class LayerRequest:
-    shown: tuple[str, ...]            # names from layers.LAYERS that are switched on
-    measure: str = "off"              # the choropleth's measure ("off": no choropleth)
-    bounds: object = None             # the view the map last reported (aggregate.Bounds), if any
-    zoom: float | None = None
-
-    def wants(self, name: str) -> bool:
-        return self.measure != "off" if name == "choropleth" else name in self.shown
 
 
 def _builders(cat: Catalog, joined: pd.DataFrame, mask: np.ndarray, held: asof.Standing, req: LayerRequest,
               lang: str):
     day_label = dates.format_date(held.day.isoformat(), "day", lang)
-    type_labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
-    by_event = sources_by_event(cat)
     return {
         "choropleth": lambda: layers.choropleth_layer(cat.parishes, layers.parish_values(joined, mask, req.measure),
                                                       req.measure, lang),
@@ -45,8 +35,7 @@ def _builders(cat: Catalog, joined: pd.DataFrame, mask: np.ndarray, held: asof.S
         "zones": lambda: layers.zone_layer(held.zones, day_label, lang),
         "sectors": lambda: layers.sector_layer(cat.sectors, lang),
         "incidents": lambda: incidents.incident_layer(
-            joined, mask, lambda rows: popups.incident_popups(rows, by_event, type_labels, lang), type_labels, lang,
-            req.bounds, req.zoom),
+            cat, joined, mask, lambda rows: popups.incident_popups(cat, rows, lang), lang, req.bounds, req.zoom),
     }
 
 
@@ -54,21 +43,63 @@ def upload_layers(frames: dict[str, pd.DataFrame], req: LayerRequest, lang: str)
     """Each uploaded file's incidents to draw (name -> frame, already filtered) as a named extra layer for
     data_groups: drawn at any size like the catalog's, in the file's own look."""
     return [(f"upload{i}", incidents.upload_layer(frame, lambda rows: popups.imported_popups(rows, lang), name, lang,
-                                                    req.bounds, req.zoom))
+                                                  req.bounds, req.zoom))
             for i, (name, frame) in enumerate(frames.items()) if len(frame)]
+
+
+def stable_ids(element, prefix: str) -> None:
+    """Give an element and everything inside it ids that depend on its place, not on chance.
+
+    folium names every element with a random id, so the same layer renders as different JS on every
+    rerun; st_folium then swaps it out, closing popups and folding spread-out clusters each time the
+    map reports a click or a pan. With stable ids an unchanged layer is left alone."""
+    counter = iter(range(1_000_000))
+
+    def visit(el) -> None:
+        el._id = f"{prefix}{next(counter):x}"
+        children = list(getattr(el, "_children", {}).values())
+        for child in children:
+            visit(child)
+        if children:   # templates name some children by their key in this dict
+            el._children = type(el._children)((child.get_name(), child) for child in children)
+        for attr in ("html", "header", "script"):
+            inner = getattr(el, attr, None)
+            if inner is not None and hasattr(inner, "_children") and inner is not el:
+                visit(inner)
+
+    visit(element)
 
 
 def data_groups(cat: Catalog, joined: pd.DataFrame, mask: np.ndarray, held: asof.Standing, req: LayerRequest,
                 lang: str, extra: list[tuple[str, Layer]] = ()) -> list[folium.FeatureGroup]:
     """Feature groups (stable ids) for the selection `mask`, what `held` on its day (zones and control),
     the extra named layers, and one legend."""
+    templates.install()
     builders = _builders(cat, joined, mask, held, req, lang)
-    named = [(name, builders[name]()) for name in layers.LAYERS if req.wants(name)] + list(extra)
-    groups, sections = [], [basemap.base_legend(lang)]
+    named = [(name, builders[name]()) for name in LAYERS if req.wants(name)] + list(extra)
+    groups, sections = [], [base_legend(lang)]
     for name, (group, section) in named:
-        layers.stable_ids(group, name)
+        stable_ids(group, name)
         groups.append(group)
         sections.append(section)
-    legend = layers.legend_group(t("legend", lang), sections)
-    layers.stable_ids(legend, "legend")
+    legend = legend_group(t("legend", lang), sections)
+    stable_ids(legend, "legend")
     return [*groups, legend]
+
+
+@dataclass(frozen=True)
+class PageLayers:
+    """What the map page draws for a view, and what it computed on the way (the page reuses both)."""
+    selection: filters.Selection    # the incidents the spec selects
+    held: asof.Standing             # the peace zones and control on the window's last day
+    groups: list                    # the feature groups for st_folium, legend last
+
+
+def page_layers(cat: Catalog, joined: pd.DataFrame, spec: filters.FilterSpec, req: LayerRequest, lang: str,
+                uploads: dict[str, pd.DataFrame] | None = None) -> PageLayers:
+    """The map page's data layers for `spec`: the selection, what held on its last day, and every layer the
+    request shows, with each uploaded file's drawn incidents (name -> frame) when incidents are shown."""
+    selection = filters.apply(cat, joined, spec)
+    held = asof.standing(cat, spec.date_to)
+    extra = upload_layers(uploads, req, lang) if uploads and req.wants("incidents") else []
+    return PageLayers(selection, held, data_groups(cat, joined, selection.mask, held, req, lang, extra=extra))

@@ -6,10 +6,13 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
+from territorio.i18n import t
 from territorio.i18n.text import script_json
+from territorio.map.styles import BASEMAP_STYLE
 
 
 @dataclass(frozen=True)
@@ -105,3 +108,19 @@ class LegendLayer(MacroElement):
         self._name = "LegendLayer"
         # JSON inside a script: also keep "</" from closing the script element.
         self.html_json = script_json(legend_html(title, sections))
+
+
+def legend_group(title: str, sections: list[LegendSection]) -> folium.FeatureGroup:
+    """The legend of the layers shown, as a dynamic group of its own."""
+    group = folium.FeatureGroup(name="legend", control=False)
+    LegendLayer(title, sections).add_to(group)
+    return group
+
+
+def base_legend(lang: str) -> LegendSection:
+    """The base map's own section: parishes and municipal boundaries."""
+    return LegendSection(t("legend_base", lang), (
+        LegendItem(t("legend_parish", lang), "fill", BASEMAP_STYLE["parish"]["fillColor"],
+                   BASEMAP_STYLE["parish"]["color"]),
+        LegendItem(t("legend_municipality", lang), "line", BASEMAP_STYLE["municipality"]["color"]),
+    ))

@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from territorio.catalog import dates
+from territorio.catalog.model import Catalog, sources_by_event, type_label
 from territorio.i18n import t
 
 SAFE_SCHEMES = ("http", "https")
@@ -79,12 +80,12 @@ POPUP_COLUMNS = ["id", "type", "date", "date_end", "date_precision", "fatalities
                  "location_precision"]
 
 
-def incident_popups(rows: pd.DataFrame, sources_by_event: dict[str, list[dict]], type_labels: dict[str, str],
-                    lang: str) -> list[str]:
-    """The popups of these rows only (build them for the incidents drawn, not for a whole selection)."""
+def incident_popups(cat: Catalog, rows: pd.DataFrame, lang: str) -> list[str]:
+    """The popups of these catalog rows only (build them for the incidents drawn, not for a whole selection)."""
     cols = [*POPUP_COLUMNS, f"title_{lang}", f"actors_{lang}", f"summary_{lang}",
             *[c for c in ("summary_es_translated",) if c in rows.columns]]
-    return [incident_popup(r, sources_by_event.get(r["id"], []), type_labels.get(r["type"], r["type"]), lang)
+    by_event = sources_by_event(cat)
+    return [incident_popup(r, by_event.get(r["id"], []), type_label(cat, r["type"], lang), lang)
             for r in rows[cols].to_dict("records")]
 
 

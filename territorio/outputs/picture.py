@@ -22,7 +22,7 @@ from matplotlib.lines import Line2D
 from territorio.catalog.datapackage import OCHA_ATTRIBUTION
 from territorio.catalog.model import Catalog
 from territorio.i18n import t
-from territorio.map.layers import OTHER_TYPE_COLOR, SECTOR_STYLE, TYPE_COLORS, type_colour_rows
+from territorio.map.styles import OTHER_TYPE_COLOR, SECTOR_STYLE, TYPE_COLORS, type_colour_rows
 from territorio.outputs import provenance
 from territorio.selection import filters
 
@@ -83,7 +83,7 @@ def _areas(ax, cat: Catalog, municipalities: gpd.GeoDataFrame | None) -> None:
 # Incidents in two styles: a filled circle sized by the toll, and a hollow ring in the type's colour where no
 # figure was reported. Each style is one scatter call over all its points (one call per incident took 413 s
 # and 2.4 GB at 100,000 incidents).
-TYPE_COLOUR = "type"          # in a style: each point's colour from its incident type (layers.TYPE_COLORS)
+TYPE_COLOUR = "type"          # in a style: each point's colour from its incident type (styles.TYPE_COLORS)
 INCIDENT_STYLES = {
     "no_figure": {"face": "none", "edge": TYPE_COLOUR, "linewidth": 2},
     "toll": {"face": TYPE_COLOUR, "edge": "#222222", "linewidth": 0.8},
@@ -115,9 +115,9 @@ def draw_incidents(ax, rows: pd.DataFrame, box) -> int:
     return len(inside)
 
 
-def _legend(ax, rows: pd.DataFrame, type_labels: dict[str, str], lang: str) -> None:
+def _legend(ax, cat: Catalog, rows: pd.DataFrame, lang: str) -> None:
     handles = [Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor=c, markeredgecolor="#222222",
-                      label=label) for c, label in type_colour_rows(type_labels, set(rows.type))]
+                      label=label) for c, label in type_colour_rows(cat, lang, set(rows.type))]
     handles += [
         Line2D([], [], color=SECTOR_STYLE["color"], linestyle=(0, (5, 3)), linewidth=1.6, label=t("legend_sector", lang)),
         Line2D([], [], color=STYLE["municipality_edge"], linewidth=1.2, label=t("legend_municipality", lang)),
@@ -156,7 +156,6 @@ def render_map(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en
     if fmt not in FORMATS:
         raise RenderError(f"picture format {fmt!r}: use one of {', '.join(FORMATS)}")
     rows = _selected(cat, joined, spec_or_mask)
-    type_labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
     fig = Figure(figsize=(10, 7.6), dpi=dpi, facecolor="white")
     FigureCanvasAgg(fig)
     ax = fig.add_axes((0.01, 0.27, 0.98, 0.63))
@@ -164,7 +163,7 @@ def render_map(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en
     _areas(ax, cat, municipalities)
     _labels(ax, cat, box)
     shown = draw_incidents(ax, rows, box)
-    _legend(ax, rows, type_labels, lang)
+    _legend(ax, cat, rows, lang)
     _texts(fig, cat, provenance.sentence_for(cat, spec_or_mask, lang, sentence), shown, len(rows) - shown, lang)
     buf = io.BytesIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "territorio"}):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from territorio.catalog import dates
 from territorio.catalog.datapackage import OCHA_ATTRIBUTION
-from territorio.catalog.model import Catalog, actor_label, area_label
+from territorio.catalog.model import Catalog, actor_label, area_label, type_label
 from territorio.i18n import t
 from territorio.selection.filters import FilterSpec
 
@@ -32,11 +32,10 @@ def _listed(values: list[str], all_key: str, some_key: str, lang: str) -> str:
 
 def filter_sentence(cat: Catalog, spec: FilterSpec, lang: str) -> str:
     """'Incidents, 1 Feb 2019 – 28 Feb 2019; area: El Paraíso; all types; all actors.'"""
-    type_labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
     parts = [
         t("words_incidents", lang) + ", " + _period(spec, lang),
         _listed([area_label(cat, a) for a in spec.areas], "words_all_areas", "words_areas", lang),
-        _listed([type_labels.get(k, k) for k in spec.types], "words_all_types", "words_types", lang),
+        _listed([type_label(cat, k, lang) for k in spec.types], "words_all_types", "words_types", lang),
         _listed([actor_label(cat, a, lang) for a in spec.actors], "words_all_actors", "words_actors", lang),
     ]
     if spec.min_fatalities > 0:

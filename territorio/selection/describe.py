@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from territorio.catalog import dates
-from territorio.catalog.model import Catalog, actor_label, area_label
+from territorio.catalog.model import Catalog, actor_label, area_label, type_label
 from territorio.i18n import t
 from territorio.i18n.numbers import fmt_int, fmt_range
 from territorio.selection.filters import FilterSpec, Selection
@@ -87,8 +87,7 @@ def _where(cat: Catalog, spec: FilterSpec, s: Summary, lang: str) -> str:
 def _what(cat: Catalog, spec: FilterSpec, s: Summary, lang: str) -> str:
     parts = [plural("n_incidents", s.incidents, lang)]
     if spec.types:
-        labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
-        parts.append(f"({_join_words([labels.get(k, k).lower() for k in spec.types], lang)})")
+        parts.append(f"({_join_words([type_label(cat, k, lang).lower() for k in spec.types], lang)})")
     if spec.actors:
         parts.append(t("involving", lang, actors=_join_words([actor_label(cat, a, lang) for a in spec.actors], lang)))
     if spec.min_fatalities:

@@ -15,18 +15,8 @@ from territorio.catalog import dates
 from territorio.catalog.model import Catalog, actor_names, area_names, type_names
 from territorio.i18n import LANGS, t
 from territorio.i18n.text import fold
-from territorio.map.basemap import MAX_ZOOM, MIN_ZOOM
+from territorio.map.view import VIEW_BOUNDS, MapView
 from territorio.selection.filters import FilterSpec
-
-# Where a map view may be (metropolitan Caracas and its surroundings).
-VIEW_BOUNDS = {"lat": (9.9, 11.1), "lon": (-67.5, -66.2), "zoom": (MIN_ZOOM, MAX_ZOOM)}
-
-
-@dataclass(frozen=True)
-class MapView:
-    lat: float
-    lon: float
-    zoom: float
 
 
 @dataclass(frozen=True)

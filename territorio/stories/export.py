@@ -19,10 +19,10 @@ import pandas as pd
 
 from territorio.catalog.datapackage import OCHA_ATTRIBUTION
 from territorio.catalog.dates import format_date, format_range
-from territorio.catalog.model import Catalog, actor_label
+from territorio.catalog.model import Catalog, actor_label, type_label
 from territorio.i18n import t
 from territorio.i18n.text import script_json
-from territorio.map import assets, basemap, layers, popups
+from territorio.map import assets, incidents, layers, popups, styles
 from territorio.stories import clicker, scenes
 from territorio.stories.model import Story, scene_spec
 
@@ -62,22 +62,22 @@ def base_data(cat: Catalog, municipalities: gpd.GeoDataFrame) -> dict:
             "municipalities": _features(municipalities, ["name"]),
             "sectors": _features(cat.sectors, ["sector_id", "name"]),
             "maxBounds": [[b[1] - 0.25, b[0] - 0.35], [b[3] + 0.25, b[2] + 0.35]],
-            "style": {"background": basemap.STYLE["background"], "parish": basemap.STYLE["parish"],
-                      "municipality": basemap.STYLE["municipality"], "sector": layers.SECTOR_STYLE,
-                      "highlight": scenes.HIGHLIGHT_STYLE}}
+            "style": {"background": styles.BASEMAP_STYLE["background"], "parish": styles.BASEMAP_STYLE["parish"],
+                      "municipality": styles.BASEMAP_STYLE["municipality"], "sector": styles.SECTOR_STYLE,
+                      "highlight": styles.HIGHLIGHT_STYLE}}
 
 
-def _incidents(rows: pd.DataFrame, type_labels: dict, lang: str) -> dict:
+def _incidents(cat: Catalog, rows: pd.DataFrame, lang: str) -> dict:
     mapped = rows[rows["mapped"]]
     out = gpd.GeoDataFrame({
         "id": mapped["id"].to_numpy(),
         "title": mapped[f"title_{lang}"].astype(str).to_numpy(),
         "when": [format_date(r["date"], r["date_precision"], lang, r.get("date_end") or "")
                  for r in mapped.to_dict("records")],
-        "type": [type_labels.get(k, k) for k in mapped["type"]],
+        "type": [type_label(cat, k, lang) for k in mapped["type"]],
         "toll": [popups.fatalities_text(lo, hi, lang) for lo, hi in zip(mapped["fatalities_min"], mapped["fatalities_max"])],
-        "color": [layers.TYPE_COLORS.get(k, layers.OTHER_TYPE_COLOR) for k in mapped["type"]],
-        "radius": [layers.incident_radius(v) for v in mapped["fatalities_max"]],
+        "color": [styles.TYPE_COLORS.get(k, styles.OTHER_TYPE_COLOR) for k in mapped["type"]],
+        "radius": [styles.incident_radius(v) for v in mapped["fatalities_max"]],
         "unknown": mapped["fatalities_max"].isna().to_numpy(),
     }, geometry=gpd.points_from_xy(mapped["lon"], mapped["lat"]), crs=4326)
     return _features(out, ["id", "title", "when", "type", "toll", "color", "radius", "unknown"])
@@ -86,51 +86,50 @@ def _incidents(rows: pd.DataFrame, type_labels: dict, lang: str) -> dict:
 def _zones(data: scenes.SceneData, lang: str) -> dict:
     z = data.zones.copy()
     z["label"] = [f"{r[f'name_{lang}']} · {t('zone_' + r['status'], lang)}" for r in z.to_dict("records")]
-    z["color"] = [basemap.ZONE_STYLES.get(s, basemap.ZONE_STYLES["disputed"])["color"] for s in z["status"]]
-    z["dashed"] = [basemap.ZONE_STYLES.get(s, basemap.ZONE_STYLES["disputed"])["dashed"] for s in z["status"]]
+    z["color"] = [styles.ZONE_STYLES.get(s, styles.ZONE_STYLES["disputed"])["color"] for s in z["status"]]
+    z["dashed"] = [styles.ZONE_STYLES.get(s, styles.ZONE_STYLES["disputed"])["dashed"] for s in z["status"]]
     return _features(z, ["label", "color", "dashed"])
 
 
 def _control(cat: Catalog, data: scenes.SceneData, lang: str) -> dict:
-    c, colors = data.control.copy(), layers.group_colors(cat)
+    c, colors = data.control.copy(), styles.group_colors(cat)
     c["label"] = [f"{actor_label(cat, g)} · {t('confidence_' + k, lang)}" for g, k in zip(c["group_id"], c["confidence"])]
     c["color"] = c["group_id"].map(colors)
-    c["opacity"] = c["confidence"].map(layers.CONFIDENCE_OPACITY).fillna(0.2)
+    c["opacity"] = c["confidence"].map(styles.CONFIDENCE_OPACITY).fillna(0.2)
     return _features(c, ["label", "color", "opacity"])
 
 
 def _choropleth(cat: Catalog, joined: pd.DataFrame, data: scenes.SceneData, measure: str, lang: str) -> dict:
     values = layers.parish_values(joined, joined["id"].isin(set(data.incidents["id"])).to_numpy(), measure)
-    breaks = layers.class_breaks(int(values.max()) if len(values) else 0)
+    breaks = styles.class_breaks(int(values.max()) if len(values) else 0)
     p = cat.parishes[["pcode", "name", "geometry"]].copy()
     p["value"] = p["pcode"].map(values)
-    p["color"] = [layers.CHOROPLETH_COLORS[c] if (c := layers.class_of(v, breaks)) >= 0 else None for v in p["value"]]
+    p["color"] = [styles.CHOROPLETH_COLORS[c] if (c := styles.class_of(v, breaks)) >= 0 else None for v in p["value"]]
     p["label"] = [t(f"choro_tip_{measure}", lang, n=int(v)) if col else t("choro_none", lang)
                   for v, col in zip(p["value"], p["color"])]
     return _features(p, ["name", "label", "color"])
 
 
-def _legend(cat: Catalog, scene: dict, data: scenes.SceneData, type_labels: dict, lang: str) -> list[dict]:
-    items = [{"label": t("legend_parish", lang), "color": basemap.STYLE["parish"]["color"], "kind": "line"}]
+def _legend(cat: Catalog, scene: dict, data: scenes.SceneData, lang: str) -> list[dict]:
+    items = [{"label": t("legend_parish", lang), "color": styles.BASEMAP_STYLE["parish"]["color"], "kind": "line"}]
     if "sectors" in scene["layers"]:
-        items.append({"label": t("legend_sector", lang), "color": layers.SECTOR_STYLE["color"], "kind": "dashed"})
+        items.append({"label": t("legend_sector", lang), "color": styles.SECTOR_STYLE["color"], "kind": "dashed"})
     if "zones" in scene["layers"]:
         items += [{"label": t(f"zone_{s}", lang), "color": st["color"], "kind": "fill"}
-                  for s, st in basemap.ZONE_STYLES.items() if s in set(data.zones["status"])]
+                  for s, st in styles.ZONE_STYLES.items() if s in set(data.zones["status"])]
     if "control" in scene["layers"]:
-        colors = layers.group_colors(cat)
+        colors = styles.group_colors(cat)
         items += [{"label": actor_label(cat, g), "color": colors[g], "kind": "fill"} for g in dict.fromkeys(data.control["group_id"])]
     if "incidents" in scene["layers"]:
         shown = data.incidents[data.incidents["mapped"]]
         items += [{"label": i.label, "color": i.color, "kind": "circle"}
-                  for i in layers.type_legend(type_labels, lang, set(shown["type"]))[:-2] if len(shown)]
-    items.append({"label": t("brief_highlight_item", lang), "color": scenes.HIGHLIGHT_STYLE["color"], "kind": "line"})
+                  for i in incidents.type_legend(cat, lang, set(shown["type"]))[:-2] if len(shown)]
+    items.append({"label": t("brief_highlight_item", lang), "color": styles.HIGHLIGHT_STYLE["color"], "kind": "line"})
     return items
 
 
 def scene_payload(cat: Catalog, joined: pd.DataFrame, scene: dict, lang: str) -> dict:
     data = scenes.scene_data(cat, joined, scene, lang)
-    type_labels = dict(zip(cat.event_types["key"], cat.event_types[f"label_{lang}"]))
     spec = scene_spec(scene)
     areas, points = scenes.highlight_geometries(cat, joined, scene)
     shown = set(scene["layers"])
@@ -142,13 +141,13 @@ def scene_payload(cat: Catalog, joined: pd.DataFrame, scene: dict, lang: str) ->
         "notMapped": t("brief_not_mapped", lang, n=unmapped) if unmapped and "incidents" in shown else "",
         "view": scene["view"], "sourcesHtml": scenes.sources_html(cat, scene, lang) if scene["sources"] else "",
         "sectors": "sectors" in shown,
-        "incidents": _incidents(data.incidents, type_labels, lang) if "incidents" in shown else None,
+        "incidents": _incidents(cat, data.incidents, lang) if "incidents" in shown else None,
         "zones": _zones(data, lang) if "zones" in shown else None,
         "control": _control(cat, data, lang) if "control" in shown else None,
         "choropleth": _choropleth(cat, joined, data, scene["measure"], lang) if "choropleth" in shown else None,
         "highlightAreas": _features(areas, ["area_id"]),
         "highlightPoints": [[float(la), float(lo)] for la, lo in zip(points["lat"], points["lon"])],
-        "legend": _legend(cat, scene, data, type_labels, lang),
+        "legend": _legend(cat, scene, data, lang),
     }
 
 

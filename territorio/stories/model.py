@@ -31,10 +31,9 @@ import yaml
 
 from territorio.catalog import dates
 from territorio.i18n import LANGS
-from territorio.map.layers import LAYERS, MEASURES
+from territorio.map.view import LAYERS, MEASURES, VIEW_BOUNDS
 from territorio.paths import geodata_dir
 from territorio.selection.filters import FilterSpec
-from territorio.selection.urlstate import VIEW_BOUNDS
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 FILTER_LISTS = ("areas", "types", "actors")

@@ -15,12 +15,10 @@ from territorio.catalog.model import Catalog
 from territorio.i18n import t
 from territorio.map import groups, popups
 from territorio.map.legend import LegendItem, LegendSection
+from territorio.map.styles import HIGHLIGHT_RING, HIGHLIGHT_STYLE
+from territorio.map.view import LayerRequest
 from territorio.selection import filters
 from territorio.stories.model import Shelf, Story, scene_spec
-
-HIGHLIGHT_STYLE = {"color": "#000000", "weight": 5, "fill": False, "opacity": 0.9}
-HIGHLIGHT_RING = {"color": "#000000", "weight": 4, "fill": False, "radius": 22}
-
 
 # --- checks against the catalog -------------------------------------------------------------------------
 
@@ -128,7 +126,7 @@ def scene_groups(cat: Catalog, joined: pd.DataFrame, scene: dict, lang: str) -> 
     data = scene_data(cat, joined, scene, lang)
     mask = joined["id"].isin(set(data.incidents["id"])).to_numpy()
     measure = (scene.get("measure") or "incidents") if "choropleth" in scene["layers"] else "off"
-    request = groups.LayerRequest(tuple(scene["layers"]), measure)
+    request = LayerRequest(tuple(scene["layers"]), measure)
     held = asof.Standing(data.day, data.zones, data.control)
     return groups.data_groups(cat, joined, mask, held, request, lang,
                                  extra=[("highlight", highlight_layer(cat, joined, scene, lang))])

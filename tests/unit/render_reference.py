@@ -7,7 +7,7 @@ import math
 
 import pandas as pd
 
-from territorio.map.layers import OTHER_TYPE_COLOR, TYPE_COLORS
+from territorio.map.styles import OTHER_TYPE_COLOR, TYPE_COLORS
 
 
 def _size(fatalities_max) -> float:

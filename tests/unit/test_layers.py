@@ -8,7 +8,7 @@ import pytest
 
 from territorio.analysis import timeline
 from territorio.catalog import asof
-from territorio.map import layers, legend
+from territorio.map import groups, incidents, layers, legend, styles
 from territorio.map.legend import LegendItem, LegendSection
 from territorio.selection import filters
 
@@ -63,12 +63,12 @@ def test_every_standing_row_has_sources(cat):
     (1000, [1, 200, 400, 600, 800]),
 ])
 def test_class_breaks(max_value, expected):
-    assert layers.class_breaks(max_value) == expected
+    assert styles.class_breaks(max_value) == expected
 
 
 @pytest.mark.parametrize("value,cls", [(0, -1), (None, -1), (1, 0), (9, 0), (10, 1), (45, 4)])
 def test_class_of(value, cls):
-    assert layers.class_of(value, [1, 10, 20, 30, 40]) == cls
+    assert styles.class_of(value, [1, 10, 20, 30, 40]) == cls
 
 
 def test_parish_values_count_incidents_and_upper_tolls(cat, joined):
@@ -111,9 +111,9 @@ def test_area_features_carry_the_id_a_click_selects(cat):
 
 def test_incident_legend_explains_every_colour_drawn(cat, joined):
     rows = joined[joined.mapped]
-    group, section = layers.incident_layer(rows, ["p"] * len(rows), {}, "en")
+    group, section = incidents.clustered_layer(cat, rows, ["p"] * len(rows), "en")
     colours = {i.color for i in section.items}
-    assert {layers.TYPE_COLORS.get(k, layers.OTHER_TYPE_COLOR) for k in rows["type"]} <= colours
+    assert {styles.TYPE_COLORS.get(k, styles.OTHER_TYPE_COLOR) for k in rows["type"]} <= colours
 
 
 def test_legend_text_is_escaped_and_cannot_close_its_script():
@@ -148,7 +148,7 @@ def test_chart_summary_and_spec(cat, joined):
     window = (D(2019, 2, 1), D(2019, 2, 28))
     text = timeline.summary(m, marks, window, 1, "es")
     assert "1–28 feb 2019, 1 incidentes" in text and "4 fechas de política" in text
-    spec = timeline.timeline_spec(m, marks, (D(2013, 1, 1), D(2023, 12, 31)), window, {}, "es")
+    spec = timeline.timeline_spec(cat, m, marks, (D(2013, 1, 1), D(2023, 12, 31)), window, "es")
     assert len(spec["layer"]) == 4
     assert spec["layer"][0]["data"]["values"] == [{"start": "2019-02-01T00:00:00", "end": "2019-02-28T00:00:00"}]
     assert sum(r["n"] for r in spec["layer"][1]["data"]["values"]) == int(m.counts["n"].sum())
@@ -159,9 +159,8 @@ def test_the_chart_spec_is_valid_vega_lite(cat, joined, lang):
     import altair as alt
 
     m = timeline.monthly(joined, np.ones(len(joined), bool))
-    labels = dict(zip(cat.event_types.key, cat.event_types[f"label_{lang}"]))
-    spec = timeline.timeline_spec(m, timeline.policy_marks(cat, lang), (D(2013, 1, 1), D(2023, 12, 31)),
-                                (D(2019, 2, 1), D(2019, 2, 28)), labels, lang)
+    spec = timeline.timeline_spec(cat, m, timeline.policy_marks(cat, lang), (D(2013, 1, 1), D(2023, 12, 31)),
+                                (D(2019, 2, 1), D(2019, 2, 28)), lang)
     alt.LayerChart.from_dict(spec)                     # raises on anything the Vega-Lite schema rejects
     assert json.loads(json.dumps(spec)) == spec        # plain JSON, as Streamlit sends it
 
@@ -173,8 +172,8 @@ def test_an_unchanged_layer_renders_the_same_js_on_every_rerun(cat, joined):
     from streamlit_folium import _get_feature_group_string
 
     def js():
-        group, _ = layers.incident_layer(joined[joined.mapped], ["<b>p</b>"] * int(joined.mapped.sum()), {}, "en")
-        layers.stable_ids(group, "incidents")
+        group, _ = incidents.clustered_layer(cat, joined[joined.mapped], ["<b>p</b>"] * int(joined.mapped.sum()), "en")
+        groups.stable_ids(group, "incidents")
         return _get_feature_group_string(group, folium.Map(tiles=None), 0)
 
     assert js() == js()
@@ -182,20 +181,19 @@ def test_an_unchanged_layer_renders_the_same_js_on_every_rerun(cat, joined):
 
 def test_the_spanish_chart_names_months_in_spanish(cat, joined):
     m = timeline.monthly(joined, np.ones(len(joined), bool))
-    spec = timeline.timeline_spec(m, timeline.policy_marks(cat, "es"), (D(2013, 1, 1), D(2023, 12, 31)),
-                                (D(2019, 2, 1), D(2019, 2, 28)), {}, "es")
+    spec = timeline.timeline_spec(cat, m, timeline.policy_marks(cat, "es"), (D(2013, 1, 1), D(2023, 12, 31)),
+                                (D(2019, 2, 1), D(2019, 2, 28)), "es")
     assert spec["config"]["locale"]["time"]["shortMonths"][1] == "feb"
-    assert "locale" not in timeline.timeline_spec(m, timeline.policy_marks(cat, "en"), (D(2013, 1, 1), D(2023, 12, 31)),
-                                                (D(2019, 2, 1), D(2019, 2, 28)), {}, "en").get("config", {})
+    assert "locale" not in timeline.timeline_spec(cat, m, timeline.policy_marks(cat, "en"), (D(2013, 1, 1), D(2023, 12, 31)),
+                                                (D(2019, 2, 1), D(2019, 2, 28)), "en").get("config", {})
 
 
 def test_types_sharing_a_colour_share_one_chart_legend_entry_as_on_the_map(cat, joined):
     m = timeline.monthly(joined, np.ones(len(joined), bool))
-    labels = dict(zip(cat.event_types.key, cat.event_types["label_en"]))
-    spec = timeline.timeline_spec(m, timeline.policy_marks(cat, "en"), (D(2013, 1, 1), D(2023, 12, 31)),
-                                (D(2019, 2, 1), D(2019, 2, 28)), labels, "en")
+    spec = timeline.timeline_spec(cat, m, timeline.policy_marks(cat, "en"), (D(2013, 1, 1), D(2023, 12, 31)),
+                                (D(2019, 2, 1), D(2019, 2, 28)), "en")
     scale = spec["layer"][1]["encoding"]["color"]["scale"]
     assert len(set(scale["range"])) == len(scale["range"])           # no two legend entries look the same
-    assert (scale["range"], scale["domain"]) == tuple(map(list, zip(*layers.type_colour_rows(labels, set(m.counts["type"])))))
+    assert (scale["range"], scale["domain"]) == tuple(map(list, zip(*styles.type_colour_rows(cat, "en", set(m.counts["type"])))))
     values = spec["layer"][1]["data"]["values"]
-    assert {v["label"] for v in values} == {labels[k] for k in set(m.counts["type"])}   # tooltips keep the type
+    assert {v["label"] for v in values} == {cat.event_types.set_index("key").loc[k, "label_en"] for k in set(m.counts["type"])}   # tooltips keep the type

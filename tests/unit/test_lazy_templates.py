@@ -12,6 +12,7 @@ from loaders import geodata
 from territorio.catalog import asof
 from territorio.map import basemap, templates
 from territorio.map import groups as mapgroups
+from territorio.map.view import LayerRequest
 from territorio.selection import filters
 
 RANDOM_ID = re.compile(r"[0-9a-f]{32}")
@@ -24,7 +25,7 @@ def _draw(lang: str) -> str:
     sel = filters.apply(cat, joined, filters.FilterSpec())
     held = asof.standing(cat, joined["date_hi"].max().date())
     groups = mapgroups.data_groups(cat, joined, sel.mask, held,
-                                   mapgroups.LayerRequest(("control", "zones", "sectors", "incidents"), "incidents"),
+                                   LayerRequest(("control", "zones", "sectors", "incidents"), "incidents"),
                                    lang)
     scripts = [_get_feature_group_string(g, m, idx=i) for i, g in enumerate(groups)]
     return RANDOM_ID.sub("ID", m.get_root().render() + "".join(scripts))
