@@ -7,7 +7,6 @@ import tempfile
 from pathlib import Path
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import pyogrio
 
@@ -69,13 +68,10 @@ PROVENANCE_COLUMNS = ["data_version", "filter", "licence"]
 FORMULA_START = ("=", "+", "-", "@")   # a spreadsheet would run such a cell as a formula
 
 
-def selection_table(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en") -> pd.DataFrame:
-    """`table` for a FilterSpec (date-uncertain flags from its window) or a plain boolean mask."""
-    if isinstance(spec_or_mask, filters.FilterSpec):
-        sel = filters.apply(cat, joined, spec_or_mask)
-        return table(cat, joined, sel.mask, sel.uncertain, lang)
-    mask = np.asarray(spec_or_mask, dtype=bool)
-    return table(cat, joined, mask, np.zeros(len(mask), dtype=bool), lang)
+def selection_table(cat: Catalog, joined: pd.DataFrame, spec: filters.FilterSpec, lang: str = "en") -> pd.DataFrame:
+    """`table` for what a FilterSpec selects (date-uncertain flags from its window)."""
+    sel = filters.apply(cat, joined, spec)
+    return table(cat, joined, sel.mask, sel.uncertain, lang)
 
 
 def with_provenance(frame: pd.DataFrame, meta: dict[str, str]) -> pd.DataFrame:
@@ -95,22 +91,20 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def view_rows(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str, sentence: str | None = None
+def view_rows(cat: Catalog, joined: pd.DataFrame, spec: filters.FilterSpec, lang: str
               ) -> tuple[pd.DataFrame, dict[str, str]]:
-    """(rows with provenance columns, provenance). `sentence` overrides the filter in words (for a mask)."""
-    meta = provenance.metadata(cat, spec_or_mask, lang, sentence)
-    return with_provenance(selection_table(cat, joined, spec_or_mask, lang), meta), meta
+    """(rows with provenance columns, provenance)."""
+    meta = provenance.metadata(cat, spec, lang)
+    return with_provenance(selection_table(cat, joined, spec, lang), meta), meta
 
 
-def csv_view(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en", sentence: str | None = None
-             ) -> str:
-    rows, _ = view_rows(cat, joined, spec_or_mask, lang, sentence)
+def csv_view(cat: Catalog, joined: pd.DataFrame, spec: filters.FilterSpec, lang: str = "en") -> str:
+    rows, _ = view_rows(cat, joined, spec, lang)
     return to_csv(neutralise_formulas(rows))
 
 
-def geojson_view(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en",
-                 sentence: str | None = None) -> str:
-    rows, meta = view_rows(cat, joined, spec_or_mask, lang, sentence)
+def geojson_view(cat: Catalog, joined: pd.DataFrame, spec: filters.FilterSpec, lang: str = "en") -> str:
+    rows, meta = view_rows(cat, joined, spec, lang)
     return to_geojson(rows, meta)
 
 
@@ -121,10 +115,9 @@ def _geoframe(rows: pd.DataFrame):
     return gpd.GeoDataFrame(rows, geometry=geometry, crs="EPSG:4326")
 
 
-def write_gpkg(cat: Catalog, joined: pd.DataFrame, spec_or_mask, path, lang: str = "en",
-               sentence: str | None = None) -> None:
+def write_gpkg(cat: Catalog, joined: pd.DataFrame, spec: filters.FilterSpec, path, lang: str = "en") -> None:
     """Layer `incidents` (points; unmapped rows have no geometry) and table `provenance` (key, value)."""
-    rows, meta = view_rows(cat, joined, spec_or_mask, lang, sentence)
+    rows, meta = view_rows(cat, joined, spec, lang)
     frame = _geoframe(rows)
     for col in ("date_uncertain", "in_study_area"):
         frame[col] = frame[col].astype(bool)
@@ -133,12 +126,11 @@ def write_gpkg(cat: Catalog, joined: pd.DataFrame, spec_or_mask, path, lang: str
                             layer="provenance", driver="GPKG", append=False)
 
 
-def gpkg_view(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en",
-              sentence: str | None = None) -> bytes:
+def gpkg_view(cat: Catalog, joined: pd.DataFrame, spec: filters.FilterSpec, lang: str = "en") -> bytes:
     """The GeoPackage as bytes (for a download button)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "territorio.gpkg"
-        write_gpkg(cat, joined, spec_or_mask, path, lang, sentence)
+        write_gpkg(cat, joined, spec, path, lang)
         return path.read_bytes()
 
 

@@ -44,16 +44,10 @@ class Picture:
     not_drawn: int      # selected but not mapped or outside the frame
 
 
-def _selected(cat: Catalog, joined: pd.DataFrame, spec_or_mask) -> pd.DataFrame:
-    if isinstance(spec_or_mask, filters.FilterSpec):
-        return joined[filters.apply(cat, joined, spec_or_mask).mask]
-    return joined[pd.Series(spec_or_mask, index=joined.index).astype(bool)]
-
-
-def _focus(cat: Catalog, spec_or_mask) -> gpd.GeoSeries:
+def _focus(cat: Catalog, spec: filters.FilterSpec) -> gpd.GeoSeries:
     """What the picture frames: the chosen areas (parishes and sectors, with the parishes they touch),
     or all of metropolitan Caracas."""
-    areas = set(spec_or_mask.areas) if isinstance(spec_or_mask, filters.FilterSpec) else set()
+    areas = set(spec.areas)
     sectors = cat.sectors[cat.sectors.sector_id.isin(areas)].geometry
     parishes = cat.parishes[cat.parishes.pcode.isin(areas) | cat.parishes.intersects(sectors.union_all())
                             if len(sectors) else cat.parishes.pcode.isin(areas)].geometry
@@ -149,22 +143,23 @@ def _labels(ax, cat: Catalog, box) -> None:
                     annotation_clip=True)
 
 
-def render_map(cat: Catalog, joined: pd.DataFrame, spec_or_mask, lang: str = "en", fmt: str = "png", *,
+def render_map(cat: Catalog, joined: pd.DataFrame, spec: filters.FilterSpec, lang: str = "en", fmt: str = "png", *,
                municipalities: gpd.GeoDataFrame | None = None, sentence: str | None = None,
                dpi: int = 150) -> Picture:
-    """The map of the selected incidents as PNG or SVG bytes."""
+    """The map of the incidents `spec` selects as PNG or SVG bytes. `sentence` replaces the filter in words
+    (the CLI says so when the incidents are synthetic)."""
     if fmt not in FORMATS:
         raise RenderError(f"picture format {fmt!r}: use one of {', '.join(FORMATS)}")
-    rows = _selected(cat, joined, spec_or_mask)
+    rows = joined[filters.apply(cat, joined, spec).mask]
     fig = Figure(figsize=(10, 7.6), dpi=dpi, facecolor="white")
     FigureCanvasAgg(fig)
     ax = fig.add_axes((0.01, 0.27, 0.98, 0.63))
-    box = _frame(ax, _focus(cat, spec_or_mask))
+    box = _frame(ax, _focus(cat, spec))
     _areas(ax, cat, municipalities)
     _labels(ax, cat, box)
     shown = draw_incidents(ax, rows, box)
     _legend(ax, cat, rows, lang)
-    _texts(fig, cat, provenance.sentence_for(cat, spec_or_mask, lang, sentence), shown, len(rows) - shown, lang)
+    _texts(fig, cat, sentence or provenance.filter_sentence(cat, spec, lang), shown, len(rows) - shown, lang)
     buf = io.BytesIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "territorio"}):
         fig.savefig(buf, format=fmt, dpi=dpi, metadata=_metadata(fmt, cat))

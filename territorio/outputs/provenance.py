@@ -43,26 +43,16 @@ def filter_sentence(cat: Catalog, spec: FilterSpec, lang: str) -> str:
     return "; ".join(parts) + "."
 
 
-def spec_of(spec_or_mask) -> FilterSpec:
-    """The spec behind a view; a bare mask is described as the unfiltered catalog unless told otherwise."""
-    return spec_or_mask if isinstance(spec_or_mask, FilterSpec) else FilterSpec()
-
-
-def sentence_for(cat: Catalog, spec_or_mask, lang: str, sentence: str | None = None) -> str:
-    """`sentence` when the caller has one (e.g. for a mask), else the spec in words."""
-    return sentence or filter_sentence(cat, spec_of(spec_or_mask), lang)
-
-
 def licence(lang: str) -> str:
     return t("licence_text", lang, ocha=OCHA_ATTRIBUTION)
 
 
-def metadata(cat: Catalog, spec_or_mask, lang: str, sentence: str | None = None) -> dict[str, str]:
+def metadata(cat: Catalog, spec: FilterSpec, lang: str) -> dict[str, str]:
     """The provenance every export carries, as plain key -> text."""
     return {
         "title": t("export_title", lang),
         "data_version": cat.version,
-        "filter": sentence_for(cat, spec_or_mask, lang, sentence),
+        "filter": filter_sentence(cat, spec, lang),
         "licence": licence(lang),
         "attribution": OCHA_ATTRIBUTION,
         "sources": t("export_sources_note", lang),

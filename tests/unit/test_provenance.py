@@ -19,7 +19,3 @@ from territorio.selection import filters
 def test_filter_sentence(cat, values, lang, expected):
     assert provenance.filter_sentence(cat, filters.resolve(cat, **values), lang) == expected
 
-
-def test_a_mask_uses_the_sentence_it_is_given(cat):
-    assert provenance.sentence_for(cat, [True, False], "en", "Two chosen incidents.") == "Two chosen incidents."
-    assert provenance.sentence_for(cat, [True, False], "en").startswith("Incidents, all dates")
