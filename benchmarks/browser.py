@@ -17,7 +17,7 @@ from urllib.parse import urlencode, urlparse
 
 import numpy as np
 
-from loaders.catalog import SYNTHETIC_ENV
+from territorio import settings
 from territorio.paths import REPO_ROOT
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -74,7 +74,7 @@ def _stop_group(proc: subprocess.Popen) -> None:
 @contextlib.contextmanager
 def server(incidents: int, seed: int = 0, log_path: str = os.devnull):
     """A fresh server on synthetic incidents: (url, pid)."""
-    with app_server({SYNTHETIC_ENV: f"{incidents}:{seed}"}, log_path) as running:
+    with app_server({settings.SYNTHETIC.name: f"{incidents}:{seed}"}, log_path) as running:
         yield running
 
 

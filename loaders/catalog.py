@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from loaders import geodata
+from territorio import settings
 from territorio.catalog.model import Catalog, typed_incidents
 from territorio.paths import geodata_dir
 
@@ -37,12 +37,9 @@ def _typed_incidents(raw: pd.DataFrame, root: Path | None) -> pd.DataFrame:
                                        root or geodata_dir()) from exc
 
 
-SYNTHETIC_ENV = "TERRITORIO_SYNTHETIC"   # "N" or "N:SEED", set by `territorio serve --synthetic N`
-
-
 def synthetic_setting() -> tuple[int, int] | None:
     """(n, seed) when the server runs on synthetic incidents (TERRITORIO_SYNTHETIC), else None."""
-    raw = os.environ.get(SYNTHETIC_ENV, "").strip()
+    raw = settings.SYNTHETIC.raw()
     if not raw:
         return None
     n, _, seed = raw.partition(":")

@@ -3,6 +3,7 @@ see every row loaded or rejected with a reason, and download the report."""
 
 import streamlit as st
 
+from territorio import settings
 from territorio.i18n import t
 from ui.common import footer, setup_page
 from ui.imports import import_upload, preload_error, show_datasets, show_failure, upload_form
@@ -14,7 +15,7 @@ st.markdown(t("upload_intro", lang))
 
 failed = preload_error()
 if failed:
-    show_failure("TERRITORIO_DATA", failed, lang)
+    show_failure(settings.DATA.name, failed, lang)
 
 spec = upload_form(lang)
 if spec is not None:

@@ -5,14 +5,22 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from territorio import settings
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 def geodata_dir() -> Path:
     """The embedded data package (override with TERRITORIO_GEODATA)."""
-    return Path(os.environ.get("TERRITORIO_GEODATA", REPO_ROOT / "geodata"))
+    return _setting_path(settings.GEODATA)
 
 
 def shared_dir() -> Path:
-    """The reference data beside a development checkout; a user's clone has none."""
-    return Path(os.environ.get("TERRITORIO_SHARED", REPO_ROOT.parent / "shared"))
+    """The reference data beside a development checkout (override with TERRITORIO_SHARED); a user's clone has
+    none."""
+    return _setting_path(settings.SHARED)
+
+
+def _setting_path(setting: settings.Setting) -> Path:
+    """The folder a setting names; its default is relative to the repository."""
+    return Path(setting.raw()) if setting.raw() else Path(os.path.normpath(REPO_ROOT / setting.default))

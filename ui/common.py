@@ -6,6 +6,7 @@ import streamlit as st
 
 from loaders import catalog as catalog_loader
 from loaders import geodata
+from territorio import settings
 from territorio.i18n import LANG_NAMES, LANGS, normalise_lang, t
 from territorio.i18n.numbers import fmt_int
 
@@ -52,8 +53,4 @@ def joined_catalog():
 
 def asset_base() -> str:
     """Where this server serves Leaflet & co. ('' when it does not: maps then carry them inline)."""
-    import os
-
-    from territorio.map.assets import ASSETS_ENV
-
-    return os.environ.get(ASSETS_ENV, "")
+    return settings.ASSETS_URL.raw()

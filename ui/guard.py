@@ -11,12 +11,10 @@ it is a concrete one, and whatever TERRITORIO_ALLOWED_HOSTS names (comma-separat
 
 from __future__ import annotations
 
-import os
 from urllib.parse import urlsplit
 
-from territorio.outputs.citation import DEFAULT_PUBLIC_URL, PUBLIC_URL_SETTING
+from territorio import settings
 
-ALLOWED_HOSTS_ENV = "TERRITORIO_ALLOWED_HOSTS"
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
 WILDCARD_ADDRESSES = {"", "0.0.0.0", "::"}
 
@@ -66,14 +64,13 @@ def hostname(host_header: str | None) -> str | None:
 
 def allowed_hosts(bound_address: str | None = None, env: dict | None = None) -> frozenset[str]:
     """The host names this server answers to (see the module's docstring)."""
-    env = os.environ if env is None else env
     names = set(LOOPBACK)
-    public = urlsplit(env.get(PUBLIC_URL_SETTING, "").strip() or DEFAULT_PUBLIC_URL).hostname
+    public = urlsplit(settings.PUBLIC_URL.value(env)).hostname
     if public:
         names.add(public.lower())
     if bound_address and bound_address.strip("[]") not in WILDCARD_ADDRESSES:
         names.add(bound_address.strip("[]").lower())
-    extra = (hostname(h) for h in env.get(ALLOWED_HOSTS_ENV, "").split(","))
+    extra = (hostname(h) for h in settings.ALLOWED_HOSTS.raw(env).split(","))
     return frozenset(names | {h for h in extra if h})
 
 

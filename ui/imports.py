@@ -15,11 +15,11 @@ import pandas as pd
 import streamlit as st
 
 from loaders import uploads as uploads_loader
+from territorio import settings
 from territorio.i18n import t
 from territorio.i18n.text import escape_markdown
 from territorio.imports import FileRejected, ImportResult, Limits, dataset_name
 
-DATA_ENV = "TERRITORIO_DATA"
 SESSION_KEY = "uploads"
 _PRELOADED = "_uploads_preloaded"     # the TERRITORIO_DATA path this session already took in
 _LAST = "_uploads_last"               # (file id, options) of the upload last read, so reruns do not re-read
@@ -51,11 +51,11 @@ def _read_preloaded(path: str, mtime: float) -> ImportResult | FileRejected:
 
 
 def preload_error() -> FileRejected | None:
-    path = os.environ.get(DATA_ENV, "").strip()
+    path = settings.DATA.raw()
     if not path:
         return None
     if not os.path.isfile(path):        # named by the setting, never by its path on the server
-        return FileRejected("setting_not_found", setting=DATA_ENV)
+        return FileRejected("setting_not_found", setting=settings.DATA.name)
     outcome = _read_preloaded(path, os.path.getmtime(path))
     return outcome if isinstance(outcome, FileRejected) else None
 
@@ -63,7 +63,7 @@ def preload_error() -> FileRejected | None:
 def uploads() -> dict[str, ImportResult]:
     """This session's imported datasets (the TERRITORIO_DATA file first, when set)."""
     store = st.session_state.setdefault(SESSION_KEY, {})
-    path = os.environ.get(DATA_ENV, "").strip()
+    path = settings.DATA.raw()
     if path and st.session_state.get(_PRELOADED) != path and os.path.exists(path):
         st.session_state[_PRELOADED] = path
         outcome = _read_preloaded(path, os.path.getmtime(path))

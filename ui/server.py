@@ -64,11 +64,12 @@ def _asset_routes() -> list:
     from starlette.staticfiles import StaticFiles
     from streamlit import config
 
+    from territorio import settings
     from territorio.map import assets
 
     prefix = config.get_option("server.baseUrlPath").strip("/")
     url = f"/{prefix}{ASSETS_URL}" if prefix else ASSETS_URL
-    os.environ[assets.ASSETS_ENV] = url       # read by the pages (ui.common.asset_base)
+    os.environ[settings.ASSETS_URL.name] = url       # read by the pages (ui.common.asset_base)
     return [Mount(f"{url}/{name}", app=StaticFiles(directory=folder), name=f"territorio-{name}")
             for name, folder in assets.PACKAGES.items()]
 

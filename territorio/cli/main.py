@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from territorio import __version__
+from territorio import __version__, settings
 from territorio.paths import REPO_ROOT, geodata_dir, shared_dir
 
 
@@ -30,7 +30,6 @@ def _data_version() -> str:
 
 # --- serve ---------------------------------------------------------------------------------------
 
-ALLOWED_HOSTS_ENV = "TERRITORIO_ALLOWED_HOSTS"   # read by the server's Host check (ui/guard.py)
 
 def _serve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
@@ -49,20 +48,18 @@ def _serve(args: argparse.Namespace) -> int:
         result = _import(args.data, "serve")
         if result is None:
             return 1
-        env[DATA_ENV] = str(Path(args.data).resolve())
+        env[settings.DATA.name] = str(Path(args.data).resolve())
     if args.synthetic is not None:
         if args.synthetic < 1:
             print("territorio serve: --synthetic needs a positive number of incidents", file=sys.stderr)
             return 2
-        from loaders.catalog import SYNTHETIC_ENV
-
-        env[SYNTHETIC_ENV] = f"{args.synthetic}:{args.seed}"
+        env[settings.SYNTHETIC.name] = f"{args.synthetic}:{args.seed}"
     cmd = [sys.executable, "-m", "ui.server", "--server.port", str(args.port),
            *(["--server.address", args.address] if args.address else []), "--browser.gatherUsageStats", "false"]
     print(f"Territorio: serving on http://{args.address or 'localhost'}:{args.port}/ (Ctrl+C to stop)", flush=True)
     if args.address and args.address not in ("127.0.0.1", "localhost", "::1"):
-        print(f"Territorio: open beyond this machine; visitors must use a name in {ALLOWED_HOSTS_ENV} or "
-              "TERRITORIO_PUBLIC_URL (docs/SERVING.md)", flush=True)
+        print(f"Territorio: open beyond this machine; visitors must use a name in {settings.ALLOWED_HOSTS.name} or "
+              f"{settings.PUBLIC_URL.name} (docs/SERVING.md)", flush=True)
     try:
         return subprocess.call(cmd, cwd=REPO_ROOT, env=env)
     except KeyboardInterrupt:
@@ -306,7 +303,6 @@ def _render(args: argparse.Namespace) -> int:
 
 # --- validate (imports) ---------------------------------------------------------------------------
 
-DATA_ENV = "TERRITORIO_DATA"   # a file `serve --data` preloads into every dashboard session (ui/imports.py)
 
 
 def _import(path: str, command: str, **options):
@@ -327,7 +323,7 @@ def _validate_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kind", choices=["incidents", "areas"], help="what the file holds (detected when not given)")
     p.add_argument("--fix-swapped", action="store_true",
                    help="swap back latitude/longitude that look swapped (a warning each) instead of rejecting")
-    p.add_argument("--max-mb", type=float, metavar="MB", help="size limit (default 50, or TERRITORIO_MAX_UPLOAD_MB)")
+    p.add_argument("--max-mb", type=float, metavar="MB", help=f"size limit (default {settings.MAX_UPLOAD_MB.default}, or {settings.MAX_UPLOAD_MB.name})")
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -450,7 +446,6 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-DEBUG_ENV = "TERRITORIO_DEBUG"   # "1": an error shows its traceback too
 
 
 def _failure(command: str, exc: Exception) -> tuple[str, int]:
@@ -462,7 +457,7 @@ def _failure(command: str, exc: Exception) -> tuple[str, int]:
     if isinstance(exc, OSError) and exc.filename:
         return f"territorio {command}: {exc.filename}: {exc.strerror or type(exc).__name__}", 2
     return (f"territorio {command}: unexpected error ({type(exc).__name__}: {exc}); "
-            f"{DEBUG_ENV}=1 shows the traceback"), 1
+            f"{settings.DEBUG.name}=1 shows the traceback"), 1
 
 
 def _run(command: str, args: argparse.Namespace) -> int:
@@ -474,7 +469,7 @@ def _run(command: str, args: argparse.Namespace) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:
-        if os.environ.get(DEBUG_ENV) == "1":
+        if settings.DEBUG.raw() == "1":
             raise
         line, code = _failure(command, exc)
         print(" ".join(line.split()), file=sys.stderr)

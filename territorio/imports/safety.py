@@ -1,20 +1,21 @@
 """What an uploaded file may not do: be too big, hold too many rows, columns or vertices, smuggle paths or
 bombs in a zip, expand XML entities, or write anywhere but a temporary folder.
 
-Limits are a frozen value with defaults; the TERRITORIO_* settings in SETTINGS override them (one place,
-documented in docs/IMPORTS.md). Readers check rows, columns and vertices before or while reading; the time
-and memory limits hold for the import as a whole (territorio/imports/bounded.py).
+Limits are a frozen value whose defaults are the TERRITORIO_* settings in CAPS (territorio.settings, listed
+in docs/SETTINGS.md; why each default is what it is: docs/IMPORTS.md); the settings set override them.
+Readers check rows, columns and vertices before or while reading; the time and memory limits hold for the
+import as a whole (territorio/imports/bounded.py).
 """
 
 from __future__ import annotations
 
-import os
 import posixpath
 import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from territorio import settings
 from territorio.imports.report import FileRejected
 
 MB = 1024 * 1024
@@ -22,37 +23,35 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Limits:
-    max_bytes: int = 50 * MB            # the file as uploaded
+    max_bytes: int = int(float(settings.MAX_UPLOAD_MB.default) * MB)   # the file as uploaded
     max_unzipped_bytes: int = 200 * MB  # a zip's members together, or a Parquet's data, once unpacked
     max_ratio: int = 100                # uncompressed / compressed, per member (bombs compress ~1000:1)
     max_members: int = 200
-    max_rows: int = 200_000             # twice the 100,000 incidents the app is built for
-    max_columns: int = 500              # ACLED exports have 31; a newsroom register a few dozen
-    max_vertices: int = 1_000_000       # Miranda's 21 municipalities at full detail have 22,000
-    max_seconds: float = 60.0           # a 200,000-row CSV imports in ~7 s here (docs/IMPORTS.md)
-    max_memory_mb: int = 3072           # address space an import may add: 200,000 CSV rows took 1.5 GB
+    max_rows: int = int(settings.MAX_ROWS.default)            # twice the 100,000 incidents the app is built for
+    max_columns: int = int(settings.MAX_COLUMNS.default)      # ACLED exports have 31; a newsroom register a few dozen
+    max_vertices: int = int(settings.MAX_VERTICES.default)    # Miranda's 21 municipalities in full: 22,000
+    max_seconds: float = float(settings.IMPORT_SECONDS.default)   # 200,000 CSV rows import in ~7 s here
+    max_memory_mb: int = int(settings.IMPORT_MEMORY_MB.default)   # address space it may add: 200,000 rows took 1.5 GB
 
     @classmethod
     def from_env(cls) -> "Limits":
-        """The defaults, with each TERRITORIO_* setting in SETTINGS that is set to a positive number."""
+        """The defaults, with each setting in CAPS that is set to a positive number (unset, not a number or
+        not above zero: the default)."""
         values = {}
-        for env, (attr, scale) in SETTINGS.items():
-            try:
-                number = float(os.environ[env])
-            except (KeyError, ValueError):   # unset or not a number: the default
-                continue
-            if number > 0:
+        for setting, (attr, scale) in CAPS.items():
+            number = setting.positive()
+            if number is not None:
                 values[attr] = type(getattr(cls, attr))(number * scale)
         return cls(**values)
 
 
-SETTINGS = {  # environment variable -> (Limits attribute, its unit); each documented in docs/IMPORTS.md
-    "TERRITORIO_MAX_UPLOAD_MB": ("max_bytes", MB),
-    "TERRITORIO_MAX_ROWS": ("max_rows", 1),
-    "TERRITORIO_MAX_COLUMNS": ("max_columns", 1),
-    "TERRITORIO_MAX_VERTICES": ("max_vertices", 1),
-    "TERRITORIO_IMPORT_SECONDS": ("max_seconds", 1),
-    "TERRITORIO_IMPORT_MEMORY_MB": ("max_memory_mb", 1),
+CAPS = {  # setting -> (Limits attribute, its unit)
+    settings.MAX_UPLOAD_MB: ("max_bytes", MB),
+    settings.MAX_ROWS: ("max_rows", 1),
+    settings.MAX_COLUMNS: ("max_columns", 1),
+    settings.MAX_VERTICES: ("max_vertices", 1),
+    settings.IMPORT_SECONDS: ("max_seconds", 1),
+    settings.IMPORT_MEMORY_MB: ("max_memory_mb", 1),
 }
 
 

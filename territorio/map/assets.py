@@ -43,9 +43,9 @@ def _inline_images(css: bytes, base: str) -> bytes:
     return re.sub(rb"url\(['\"]?(images/[^)'\"]+)['\"]?\)", repl, css)
 
 
-# package -> the folder its files are installed in (what the app serves under ASSETS_URL/<package>/)
+# package -> the folder its files are installed in (what the app serves under ASSETS_URL/<package>/; the
+# server tells its pages where in the TERRITORIO_ASSETS_URL setting)
 PACKAGES = {"leaflet": xleaflet.BASE_DIR, "jquery": xjquery.BASE_DIR, "markercluster": xcluster.BASE_DIR}
-ASSETS_ENV = "TERRITORIO_ASSETS_URL"     # set by ui/server.py when the app serves PACKAGES itself
 
 # name (as folium's own default_js/default_css name them) -> (package, file)
 JS_FILES = {

@@ -7,21 +7,18 @@ TERRITORIO_PUBLIC_URL setting (read by `public_url`) unless a base is passed in.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from urllib.parse import urlencode
 
+from territorio import settings
 from territorio.catalog import dates
 from territorio.i18n import t
 from territorio.selection import urlstate
 from territorio.selection.filters import FilterSpec
 
-PUBLIC_URL_SETTING = "TERRITORIO_PUBLIC_URL"
-DEFAULT_PUBLIC_URL = "http://localhost:8501/"
-
 
 def public_url() -> str:
     """The address readers can open (set TERRITORIO_PUBLIC_URL when deploying)."""
-    return os.environ.get(PUBLIC_URL_SETTING, "").strip() or DEFAULT_PUBLIC_URL
+    return settings.PUBLIC_URL.value()
 
 
 def query_pairs(spec: FilterSpec, lang: str) -> list[tuple[str, str]]:

@@ -4,7 +4,7 @@ it, no page does and the map shows the catalog."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from loaders.catalog import SYNTHETIC_ENV
+from territorio import settings
 from territorio.paths import REPO_ROOT
 
 PAGES = ["pages/explore.py", "pages/sources.py", "pages/profile.py", "pages/study.py"]
@@ -24,20 +24,20 @@ def banners(at):
 @pytest.mark.parametrize("path", PAGES)
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_every_page_shows_the_banner(monkeypatch, path, lang):
-    monkeypatch.setenv(SYNTHETIC_ENV, "3000:4")
+    monkeypatch.setenv(settings.SYNTHETIC.name, "3000:4")
     at = run(path, lang)
     assert not at.exception
     assert len(banners(at)) == 1 and banners(at)[0].startswith(BANNER[lang])
 
 
 def test_the_map_counts_the_synthetic_incidents(monkeypatch):
-    monkeypatch.setenv(SYNTHETIC_ENV, "3000:4")
+    monkeypatch.setenv(settings.SYNTHETIC.name, "3000:4")
     at = run("pages/explore.py", "en")
     assert not at.exception
     assert int(at.metric[0].value.replace(",", "")) > 100      # the catalog has 44 incidents in all
 
 
 def test_no_banner_by_default(monkeypatch):
-    monkeypatch.delenv(SYNTHETIC_ENV, raising=False)
+    monkeypatch.delenv(settings.SYNTHETIC.name, raising=False)
     at = run("pages/explore.py", "en")
     assert not at.exception and not banners(at)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from urllib.parse import urlparse
 
 import pytest
 
 from benchmarks.browser import CHROMIUM_ARGS, app_server, chromium
+from territorio import settings
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 
@@ -30,7 +30,7 @@ def app_url(tmp_path_factory):
 def browser():
     exe = chromium()
     if not exe:
-        if os.environ.get("TERRITORIO_SKIP_E2E"):
+        if settings.SKIP_E2E.raw():
             pytest.skip("chromium not installed and TERRITORIO_SKIP_E2E set")
         pytest.fail("chromium is not installed: scripts/test.sh installs Debian's chromium package")
     from playwright.sync_api import sync_playwright

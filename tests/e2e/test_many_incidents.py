@@ -3,7 +3,7 @@ and the points of a zoomed-in view with popups - with no JavaScript error and no
 
 import pytest
 
-from loaders.catalog import SYNTHETIC_ENV
+from territorio import settings
 from territorio.paths import REPO_ROOT
 from tests.e2e.conftest import serve
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture(scope="module")
 def synthetic_url(tmp_path_factory):
-    with serve(tmp_path_factory.mktemp("synthetic"), env={SYNTHETIC_ENV: "20000:1"}) as url:
+    with serve(tmp_path_factory.mktemp("synthetic"), env={settings.SYNTHETIC.name: "20000:1"}) as url:
         yield url
 
 

@@ -21,6 +21,7 @@ import pytest
 from benchmarks.browser import app_server
 from territorio.i18n import t
 from territorio.paths import REPO_ROOT
+from territorio import settings
 from ui import guard
 
 pytestmark = pytest.mark.e2e
@@ -34,7 +35,7 @@ LAUNCHERS = {
     "territorio serve": (lambda port: [str(BIN / "territorio"), "serve", "--port", str(port)], 1),
     "scripts/run.sh": (lambda port: ["bash", "scripts/run.sh", "--port", str(port)], 2),
 }
-SETTINGS_CLEARED = {guard.ALLOWED_HOSTS_ENV: "", "TERRITORIO_PUBLIC_URL": "", "STREAMLIT_SERVER_ADDRESS": ""}
+SETTINGS_CLEARED = {settings.ALLOWED_HOSTS.name: "", "TERRITORIO_PUBLIC_URL": "", "STREAMLIT_SERVER_ADDRESS": ""}
 
 
 @pytest.fixture(scope="module", params=LAUNCHERS)

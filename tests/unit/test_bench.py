@@ -6,7 +6,7 @@ import numbers
 
 import pytest
 
-from loaders.catalog import SYNTHETIC_ENV
+from territorio import settings
 from territorio.cli import main as cli
 
 KEYS = ["load_join_s", "peak_rss_mb", "step_ms_p50", "step_ms_p95", "payload_kb_p50", "generate_s",
@@ -55,15 +55,15 @@ def test_serve_synthetic_sets_the_setting(monkeypatch):
     seen = {}
     monkeypatch.setattr(cli.subprocess, "call", lambda cmd, cwd, env: seen.update(env) or 0)
     assert cli.main(["serve", "--synthetic", "5000", "--seed", "3"]) == 0
-    assert seen[SYNTHETIC_ENV] == "5000:3"
+    assert seen[settings.SYNTHETIC.name] == "5000:3"
 
 
 def test_serve_without_synthetic_shows_the_catalog(monkeypatch):
     seen = {}
-    monkeypatch.delenv(SYNTHETIC_ENV, raising=False)
+    monkeypatch.delenv(settings.SYNTHETIC.name, raising=False)
     monkeypatch.setattr(cli.subprocess, "call", lambda cmd, cwd, env: seen.update(env) or 0)
     assert cli.main(["serve"]) == 0
-    assert SYNTHETIC_ENV not in seen
+    assert settings.SYNTHETIC.name not in seen
 
 
 def test_cpu_seconds_of_a_process_grow_as_it_works():

@@ -7,6 +7,7 @@ import pytest
 
 from territorio.outputs import citation
 from territorio.selection.filters import FilterSpec
+from territorio import settings
 
 SPEC = FilterSpec(date_from=dt.date(2019, 2, 1), date_to=dt.date(2019, 2, 28), areas=("VE010108", "cota_905"),
                   types=("homicide",), actors=("koki", "el_vampi"))
@@ -36,9 +37,9 @@ def test_empty_spec_links_only_the_language():
 
 
 def test_public_address_comes_from_the_setting(monkeypatch):
-    monkeypatch.delenv(citation.PUBLIC_URL_SETTING, raising=False)
+    monkeypatch.delenv(settings.PUBLIC_URL.name, raising=False)
     assert citation.view_link(FilterSpec(), "en").startswith("http://localhost:8501/?")
-    monkeypatch.setenv(citation.PUBLIC_URL_SETTING, "https://news.example/territorio/")
+    monkeypatch.setenv(settings.PUBLIC_URL.name, "https://news.example/territorio/")
     assert citation.view_link(FilterSpec(), "en").startswith("https://news.example/territorio/?")
 
 

@@ -10,6 +10,7 @@ import pytest
 from territorio import __version__
 from territorio.cli import main as cli
 from territorio.paths import REPO_ROOT
+from territorio import settings
 
 
 def run(*args):
@@ -89,7 +90,7 @@ def test_a_file_that_cannot_be_written_is_one_line_and_exit_2(tmp_path):
 
 
 def test_territorio_debug_shows_the_traceback(tmp_path):
-    out = run_on(tmp_path / "nothing-here", "incidents", "--count", **{cli.DEBUG_ENV: "1"})
+    out = run_on(tmp_path / "nothing-here", "incidents", "--count", **{settings.DEBUG.name: "1"})
     assert out.returncode != 0 and "Traceback" in out.stderr and "DataPackageError" in out.stderr
 
 

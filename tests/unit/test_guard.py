@@ -4,6 +4,7 @@ against each real launcher is in tests/e2e/test_serving.py."""
 from __future__ import annotations
 
 import pytest
+from territorio import settings
 
 from ui import guard
 
@@ -25,7 +26,7 @@ def test_hostname_of_a_host_header(header, name):
     ({}, "0.0.0.0", set()),
     ({}, "192.0.2.7", {"192.0.2.7"}),
     ({"TERRITORIO_PUBLIC_URL": "https://news.example/territorio/"}, None, {"news.example"}),
-    ({guard.ALLOWED_HOSTS_ENV: " map.news.example , 192.0.2.8:8501,, "}, "::", {"map.news.example", "192.0.2.8"}),
+    ({settings.ALLOWED_HOSTS.name: " map.news.example , 192.0.2.8:8501,, "}, "::", {"map.news.example", "192.0.2.8"}),
 ])
 def test_allowed_hosts_are_loopback_plus_what_is_configured(env, bound, extra):
     assert guard.allowed_hosts(bound, env=env) == {"localhost", "127.0.0.1", "::1", *extra}

@@ -158,10 +158,3 @@ def test_a_setting_that_is_not_a_positive_number_keeps_the_default(monkeypatch, 
     monkeypatch.setenv("TERRITORIO_MAX_ROWS", value)
     assert Limits.from_env().max_rows == Limits().max_rows == 200_000
 
-
-def test_settings_are_documented():
-    from territorio.imports.safety import SETTINGS
-
-    doc = (Path(__file__).resolve().parents[2] / "docs" / "IMPORTS.md").read_text()
-    for name in SETTINGS:
-        assert f"`{name}`" in doc, name

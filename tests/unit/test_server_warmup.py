@@ -6,6 +6,7 @@ import importlib
 import pytest
 
 from loaders import catalog as catalog_loader
+from territorio import settings
 from ui import server
 
 
@@ -22,9 +23,9 @@ def test_streamlit_folium_is_not_warmed():
 @pytest.mark.parametrize("setting", [None, "400:3"])
 def test_the_data_is_joined_before_the_server_listens_and_kept(monkeypatch, setting):
     if setting:
-        monkeypatch.setenv(catalog_loader.SYNTHETIC_ENV, setting)
+        monkeypatch.setenv(settings.SYNTHETIC.name, setting)
     else:
-        monkeypatch.delenv(catalog_loader.SYNTHETIC_ENV, raising=False)
+        monkeypatch.delenv(settings.SYNTHETIC.name, raising=False)
     catalog_loader.joined.cache_clear()
     server._warm()
     info = catalog_loader.joined.cache_info()

@@ -8,6 +8,7 @@ import shapely
 from loaders import catalog as catalog_loader
 from territorio.catalog import dates, join, synthetic
 from territorio.selection import filters
+from territorio import settings
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +99,7 @@ def test_join_and_filters_work_unchanged(cat, frame):
 
 @pytest.mark.parametrize("raw,expected", [("", None), ("3000", (3000, 0)), ("3000:4", (3000, 4)), (" 50:1 ", (50, 1))])
 def test_the_server_setting_reads_n_and_seed(monkeypatch, raw, expected):
-    monkeypatch.setenv(catalog_loader.SYNTHETIC_ENV, raw)
+    monkeypatch.setenv(settings.SYNTHETIC.name, raw)
     assert catalog_loader.synthetic_setting() == expected
 
 
