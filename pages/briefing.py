@@ -16,6 +16,7 @@ from territorio.catalog.dates import format_range
 from territorio.i18n import LANG_NAMES, LANGS, normalise_lang, t
 from territorio.i18n.text import escape_markdown, shorten
 from territorio.map import basemap
+from territorio.selection import urlstate
 from territorio.stories import clicker, scenes
 from territorio.stories import export as story_export
 from territorio.stories import model as stories
@@ -94,10 +95,11 @@ if not library.stories:
     st.error(escape_markdown(t("brief_no_story", lang), limit=200))
     broken_files(library)
     st.stop()
-requested = st.session_state.pop("brief_play", None) or st.query_params.get("story") or DEFAULT_STORY
+url = urlstate.briefing_state(st.query_params.get_all)
+requested = st.session_state.pop("brief_play", None) or url.story or DEFAULT_STORY
 story, warnings = pick_story(requested, library)
-bad_scene = ui.seed_scene(story.id, len(story.scenes), st.query_params.get("scene"))
-notes_view = st.query_params.get("notes") == "1"
+bad_scene = ui.seed_scene(story.id, len(story.scenes), url.scene)
+notes_view = url.notes
 
 top[0].markdown(f"<p class='brief-title'>{text(story.title[lang])}</p>", unsafe_allow_html=True)
 ui.nav_buttons(len(story.scenes), lang, top[2:4])
@@ -106,10 +108,10 @@ scene = story.scenes[i]
 top[1].markdown(f"<p class='brief-counter' id='brief-counter'>"
                 f"{t('brief_scene_counter', lang, n=i + 1, total=len(story.scenes))}</p>", unsafe_allow_html=True)
 ui.clicker_bridge()
-for w in warnings + ([t("brief_bad_scene", lang, scene=shorten(bad_scene))] if bad_scene else []):
+for w in warnings + ([bad_scene.message(lang)] if bad_scene else []):
     st.warning(escape_markdown(w, limit=1500))
 
-wanted = {"story": story.id, "scene": str(i + 1), "lang": lang, **({"notes": "1"} if notes_view else {})}
+wanted = urlstate.briefing_query(story.id, i, lang, notes_view)
 if dict(st.query_params) != wanted:
     st.query_params.from_dict(wanted)
 

@@ -18,7 +18,7 @@ from territorio.outputs import citation, export, provenance
 from territorio.selection import describe, filters, playback
 from ui import explore as ui
 from ui import imports as ui_imports
-from ui.common import asset_base, catalog, footer, joined_catalog, setup_page
+from ui.common import asset_base, catalog, footer, joined_catalog, setup_page, show_url_notes
 from ui.stories import save_scene_button
 
 lang = setup_page("page_explore")
@@ -56,8 +56,7 @@ with st.sidebar:
 
 st.title(t("map_title", lang))
 st.caption(t("tagline", lang))
-for note in st.session_state.get("url_notes", []):
-    st.warning(escape_markdown(note.message(lang), limit=300), icon=None)
+show_url_notes(st.session_state.get("url_notes", []), lang)
 
 playing = st.session_state.get("playing", False)
 st.slider(t("window", lang), min_value=span[0], max_value=span[1], format="YYYY-MM-DD", key="window",

@@ -6,11 +6,10 @@ import streamlit as st
 from territorio.analysis import profile
 from territorio.catalog.model import area_label
 from territorio.i18n import t
-from territorio.i18n.text import escape_markdown, shorten
 from territorio.outputs import citation, provenance
-from territorio.selection import filters
+from territorio.selection import filters, urlstate
 from ui.analyst import cite_box, downloads, today
-from ui.common import catalog, footer, joined_catalog, setup_page
+from ui.common import catalog, footer, joined_catalog, setup_page, show_url_notes
 
 lang = setup_page("page_profile")
 cat, joined = catalog(), joined_catalog()
@@ -18,14 +17,9 @@ options = [*cat.sectors.sector_id, *cat.parishes.sort_values("name").pcode]
 municipality = dict(zip(cat.parishes.pcode, cat.parishes.municipality))
 
 # --- initial area from the URL (?area=pcode, sector id or name) ---
-bad_area = None
+notes = []
 if "area" not in st.session_state:
-    st.session_state["area"] = options[0]
-    if st.query_params.get("area"):
-        try:
-            st.session_state["area"] = filters.resolve(cat, areas=[st.query_params["area"]]).areas[0]
-        except filters.UnknownValue:
-            bad_area = st.query_params["area"]
+    st.session_state["area"], notes = urlstate.profile_state(st.query_params.get_all, cat, options[0])
 
 
 def _label(area_id: str) -> str:
@@ -36,12 +30,11 @@ def _label(area_id: str) -> str:
 
 title = st.empty()   # the title names the area chosen just below it
 area = st.selectbox(t("profile_area", lang), options, key="area", format_func=_label)
-st.query_params["area"] = area
+st.query_params.update(urlstate.profile_query(area))
 prof = profile.build(cat, joined, area, lang)
 
 title.title(t("profile_title", lang, name=prof.name))
-if bad_area:
-    st.warning(escape_markdown(t("profile_bad_area", lang, value=shorten(bad_area), shown=prof.name), limit=400))
+show_url_notes(notes, lang, limit=400)
 st.markdown(profile.counts_sentence(prof, lang))
 
 st.subheader(t("profile_population", lang))

@@ -4,13 +4,12 @@ import altair as alt
 import streamlit as st
 
 from territorio.analysis import study
-from territorio.catalog import dates
 from territorio.catalog.model import area_label
 from territorio.i18n import t
-from territorio.i18n.text import escape_markdown, shorten
 from territorio.outputs import citation
+from territorio.selection import urlstate
 from ui.analyst import cite_box, today
-from ui.common import catalog, footer, joined_catalog, setup_page
+from ui.common import catalog, footer, joined_catalog, setup_page, show_url_notes
 
 lang = setup_page("page_study")
 cat, joined = catalog(), joined_catalog()
@@ -18,28 +17,17 @@ policies = study.policy_dates(cat)
 by_key = {p.key: p for p in policies}
 TYPED = "typed"
 
-# --- initial values from the URL (?date=YYYY-MM-DD&window=12) ---
-url_date, bad_date = policies[0].date, None
-known = set(cat.designations.designation_id)
-unknown_designations = [d for d in st.query_params.get_all("designation") if d not in known]
-if st.query_params.get("date"):
-    try:
-        url_date = dates.parse_iso(st.query_params["date"])
-    except dates.DateError:
-        bad_date = st.query_params["date"]
+# --- initial values from the URL (?date=YYYY-MM-DD&window=12&designation=...) ---
+url, notes = urlstate.study_state(st.query_params.get_all, policies[0].date, study.WINDOWS,
+                                  set(cat.designations.designation_id))
 if "policy" not in st.session_state:
-    st.session_state["policy"] = study.policy_key_for(policies, url_date) or TYPED
-    st.session_state["typed_date"] = url_date
-    window_param = st.query_params.get("window", "")
-    st.session_state["window"] = int(window_param) if window_param in {str(w) for w in study.WINDOWS} else 12
-    st.session_state["designations"] = [d for d in st.query_params.get_all("designation") if d in known]
+    st.session_state["policy"] = study.policy_key_for(policies, url.date) or TYPED
+    st.session_state["typed_date"] = url.date
+    st.session_state["window"] = url.window
+    st.session_state["designations"] = list(url.designations)
 
 st.title(t("study_title", lang))
-if bad_date:
-    st.warning(escape_markdown(t("study_bad_date", lang, value=shorten(bad_date), shown=url_date.isoformat()), limit=400))
-if unknown_designations:
-    st.warning(escape_markdown(t("study_bad_designation", lang, values=shorten(", ".join(unknown_designations)),
-                                 known=", ".join(sorted(known))), limit=1000))
+show_url_notes(notes, lang, limit=1000)
 
 c1, c2, c3 = st.columns([3, 2, 2])
 policy = c1.selectbox(t("study_policy", lang), [*by_key, TYPED], key="policy",
@@ -52,8 +40,8 @@ chosen = c3.multiselect(t("study_designations", lang), list(names), key="designa
                         placeholder=t("words_all_areas", lang))
 
 spec = study.StudySpec(by_key[policy].date if policy in by_key else typed, window, tuple(chosen))
-pairs = [("date", spec.date.isoformat()), ("window", str(window)), *[("designation", d) for d in chosen]]
-st.query_params.from_dict({"lang": lang, "date": pairs[0][1], "window": pairs[1][1], "designation": list(chosen)})
+query = urlstate.study_query(spec.date, window, chosen)
+st.query_params.from_dict({"lang": lang, **query})
 result = study.run(cat, joined, spec)
 sentences = study.describe(result, lang)
 
@@ -73,6 +61,6 @@ right.caption(t("study_chart_summary", lang))
 st.markdown(sentences[1])
 st.info(sentences[2])
 st.warning(sentences[3])
-cite_box(citation.cite_link(citation.link([*pairs, ("lang", lang)], page="study"), lang, cat.version, today(),
+cite_box(citation.cite_link(citation.link([*urlstate.pairs(query), ("lang", lang)], page="study"), lang, cat.version, today(),
                             view=study.view_sentence(cat, result, lang)), lang)
 footer(lang)

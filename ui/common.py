@@ -9,6 +9,7 @@ from loaders import geodata
 from territorio import settings
 from territorio.i18n import LANG_NAMES, LANGS, normalise_lang, t
 from territorio.i18n.numbers import fmt_int
+from territorio.i18n.text import escape_markdown
 
 
 def setup_page(title_key: str) -> str:
@@ -30,6 +31,13 @@ def synthetic_banner(lang: str) -> None:
     setting = catalog_loader.synthetic_setting()
     if setting:
         st.error(t("synthetic_banner", lang, n=fmt_int(setting[0], lang), seed=setting[1]), icon="⚠️")
+
+
+def show_url_notes(notes, lang: str, limit: int = 300) -> None:
+    """What the page could not use from its address (territorio.selection.urlstate notes), as warnings whose
+    text is never markup (values from a link are cut and escaped)."""
+    for note in notes:
+        st.warning(escape_markdown(note.message(lang), limit=limit), icon=None)
 
 
 def data_version() -> str:

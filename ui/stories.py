@@ -10,6 +10,7 @@ import streamlit as st
 from territorio.catalog.dates import format_range
 from territorio.i18n import LANGS, t
 from territorio.map.view import CARACAS_CENTER, DEFAULT_ZOOM
+from territorio.selection import urlstate
 from territorio.selection.filters import FilterSpec
 from territorio.stories import clicker
 from territorio.stories import model as stories
@@ -115,23 +116,15 @@ def draft_editor(lang: str) -> None:
 
 # --- which scene is shown --------------------------------------------------------------------------------
 
-def seed_scene(story_id: str, scene_count: int, url_scene: str | None) -> str | None:
+def seed_scene(story_id: str, scene_count: int, url_scene: str | None) -> urlstate.Note | None:
     """The scene index from the URL when the story changes (or on the first run); a bad number gives a note."""
     if st.session_state.get(STORY_KEY) == story_id and SCENE_KEY in st.session_state:
         st.session_state[SCENE_KEY] = min(max(st.session_state[SCENE_KEY], 0), scene_count - 1)
         return None
+    index, note = urlstate.scene_index(url_scene, scene_count)
     st.session_state[STORY_KEY] = story_id
-    st.session_state[SCENE_KEY] = 0
-    if url_scene is None:
-        return None
-    try:
-        n = int(url_scene)
-    except ValueError:
-        return url_scene
-    if not 1 <= n <= scene_count:
-        return url_scene
-    st.session_state[SCENE_KEY] = n - 1
-    return None
+    st.session_state[SCENE_KEY] = 0 if index is None else index
+    return note
 
 
 def step(delta: int, scene_count: int) -> None:

@@ -24,8 +24,7 @@ def public_url() -> str:
 def query_pairs(spec: FilterSpec, lang: str) -> list[tuple[str, str]]:
     """The filters as URL query parameters, as the map page writes them (territorio.selection.urlstate), with
     both dates always present; list filters repeat their key (area=a&area=b)."""
-    query = urlstate.to_query(urlstate.ViewState(spec=spec, lang=lang))
-    return [(key, v) for key, value in query.items() for v in (value if isinstance(value, list) else [value])]
+    return urlstate.pairs(urlstate.to_query(urlstate.ViewState(spec=spec, lang=lang)))
 
 
 def link(pairs: list[tuple[str, str]], base: str | None = None, page: str = "") -> str:

@@ -1,8 +1,13 @@
-"""What a shared link carries: filters, time window, language and map view, to and from URL parameters.
+"""What a page's address carries, for every page: its parameters read into the page's state plus notes about
+the values it could not use, and that state written back as parameters. A bad value never fails a page: it
+falls back to the default and comes back as a Note the page shows. Pages read `get_all(key)` (every value of
+a key, as st.query_params.get_all gives them) and never parse their address themselves.
 
-Parameters: from, to (ISO dates, inclusive), area, type, actor (repeated keys; ids, names accepted and
-normalised to ids), min_fatalities, lang (en|es), lat, lon, zoom. A bad value never fails the page:
-it falls back to the default and comes back as a Note the page shows.
+- the map: from, to (ISO dates, inclusive), area, type, actor (repeated keys; ids, names accepted and
+  normalised to ids), min_fatalities, lang (en|es), lat, lon, zoom: `from_query` / `to_query`;
+- the before/after study: date (ISO), window (months), designation (repeated): `study_state` / `study_query`;
+- an area's profile: area (a pcode, a sector id or a name): `profile_state` / `profile_query`;
+- the briefing: story, scene (1-based), notes=1, lang: `briefing_state`, `scene_index` / `briefing_query`.
 """
 
 from __future__ import annotations
@@ -12,10 +17,11 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from territorio.catalog import dates
-from territorio.catalog.model import Catalog, actor_names, area_names, type_names
+from territorio.catalog.model import Catalog, actor_names, area_label, area_names, type_names
 from territorio.i18n import LANGS, t
-from territorio.i18n.text import fold
+from territorio.i18n.text import fold, shorten
 from territorio.map.view import VIEW_BOUNDS, MapView
+from territorio.selection import filters
 from territorio.selection.filters import FilterSpec
 
 
@@ -28,13 +34,17 @@ class ViewState:
 
 @dataclass(frozen=True)
 class Note:
-    """A URL value that was ignored, and why (a key of territorio.i18n.strings texts)."""
+    """A URL value that was ignored, and why: `reason` names the url_<reason> text, said within url_note; a
+    page with a sentence of its own for it names that text in `text` (said with the value cut short)."""
     param: str
     value: str
     reason: str
     extra: dict = field(default_factory=dict)
+    text: str = ""
 
     def message(self, lang: str) -> str:
+        if self.text:
+            return t(self.text, lang, value=shorten(self.value), **self.extra)
         return t("url_note", lang, param=self.param, value=self.value, why=t(f"url_{self.reason}", lang, **self.extra))
 
 
@@ -144,3 +154,100 @@ def to_query(state: ViewState, span: tuple[dt.date, dt.date] | None = None) -> d
     if state.view:
         out.update(lat=f"{state.view.lat:.5f}", lon=f"{state.view.lon:.5f}", zoom=f"{state.view.zoom:g}")
     return out
+
+
+def pairs(query: dict[str, str | list[str]]) -> list[tuple[str, str]]:
+    """Parameters as (key, value) pairs, a list repeating its key (area=a&area=b), for a link."""
+    return [(key, v) for key, value in query.items() for v in (value if isinstance(value, list) else [value])]
+
+
+def _last(get_all: GetAll, key: str, keep_empty: bool = False) -> str | None:
+    """The key's last value as given (st.query_params.get does the same); None when absent (or empty, unless
+    `keep_empty`)."""
+    values = get_all(key)
+    return values[-1] if values and (values[-1] or keep_empty) else None
+
+
+# --- the before/after study ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StudyState:
+    date: dt.date                 # the policy date (the default when the address has none or a bad one)
+    window: int                   # months before and after
+    designations: tuple[str, ...] # known designation ids only
+
+
+def study_state(get_all: GetAll, default_date: dt.date, windows: tuple[int, ...], known: set[str],
+                default_window: int = 12) -> tuple[StudyState, list[Note]]:
+    """The study's state from ?date=YYYY-MM-DD&window=N&designation=ID...; a window not among `windows` is the
+    default without a note (the page offers only those)."""
+    notes, day = [], default_date
+    raw = _last(get_all, "date")
+    if raw:
+        try:
+            day = dates.parse_iso(raw)
+        except dates.DateError:
+            notes.append(Note("date", raw, "bad_date", {"shown": default_date.isoformat()}, text="study_bad_date"))
+    window = _last(get_all, "window") or ""
+    asked = list(get_all("designation"))
+    unknown = [d for d in asked if d not in known]
+    if unknown:
+        notes.append(Note("designation", ", ".join(unknown), "unknown_designation",
+                          {"values": shorten(", ".join(unknown)), "known": ", ".join(sorted(known))},
+                          text="study_bad_designation"))
+    return StudyState(day, int(window) if window in {str(w) for w in windows} else default_window,
+                      tuple(d for d in asked if d in known)), notes
+
+
+def study_query(date: dt.date, window: int, designations) -> dict[str, str | list[str]]:
+    """The study's own parameters (the page adds its language)."""
+    return {"date": date.isoformat(), "window": str(window), "designation": list(designations)}
+
+
+# --- an area's profile -------------------------------------------------------------------------------------
+
+def profile_state(get_all: GetAll, cat: Catalog, default_area: str) -> tuple[str, list[Note]]:
+    """The area (pcode or sector id) from ?area=, which may name it in any spelling `filters.resolve` accepts."""
+    raw = _last(get_all, "area")
+    if not raw:
+        return default_area, []
+    try:
+        return filters.resolve(cat, areas=[raw]).areas[0], []
+    except filters.UnknownValue:
+        return default_area, [Note("area", raw, "unknown_area", {"shown": area_label(cat, default_area)},
+                                   text="profile_bad_area")]
+
+
+def profile_query(area: str) -> dict[str, str]:
+    return {"area": area}
+
+
+# --- the briefing ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BriefingState:
+    story: str | None     # the story id asked for (the page falls back to its default)
+    scene: str | None     # the scene number as given (1-based); see scene_index
+    notes: bool           # the speaker-notes view
+
+
+def briefing_state(get_all: GetAll) -> BriefingState:
+    return BriefingState(_last(get_all, "story"), _last(get_all, "scene", keep_empty=True),
+                         _last(get_all, "notes") == "1")
+
+
+def scene_index(raw: str | None, scene_count: int) -> tuple[int | None, Note | None]:
+    """The 0-based scene a 1-based ?scene= names, or None with a note when it names none of the story's."""
+    if raw is None:
+        return None, None
+    try:
+        n = int(raw)
+    except ValueError:
+        n = 0
+    if 1 <= n <= scene_count:
+        return n - 1, None
+    return None, Note("scene", raw, "bad_scene", {"scene": shorten(raw)}, text="brief_bad_scene")
+
+
+def briefing_query(story_id: str, index: int, lang: str, notes: bool) -> dict[str, str]:
+    return {"story": story_id, "scene": str(index + 1), "lang": lang, **({"notes": "1"} if notes else {})}

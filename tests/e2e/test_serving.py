@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from benchmarks.browser import app_server
+from territorio import settings
 from territorio.i18n import t
 from territorio.paths import REPO_ROOT
-from territorio import settings
 from ui import guard
 
 pytestmark = pytest.mark.e2e

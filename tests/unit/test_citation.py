@@ -5,9 +5,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from territorio import settings
 from territorio.outputs import citation
 from territorio.selection.filters import FilterSpec
-from territorio import settings
 
 SPEC = FilterSpec(date_from=dt.date(2019, 2, 1), date_to=dt.date(2019, 2, 28), areas=("VE010108", "cota_905"),
                   types=("homicide",), actors=("koki", "el_vampi"))

@@ -7,10 +7,9 @@ import sys
 
 import pytest
 
-from territorio import __version__
+from territorio import __version__, settings
 from territorio.cli import main as cli
 from territorio.paths import REPO_ROOT
-from territorio import settings
 
 
 def run(*args):

@@ -4,8 +4,8 @@ against each real launcher is in tests/e2e/test_serving.py."""
 from __future__ import annotations
 
 import pytest
-from territorio import settings
 
+from territorio import settings
 from ui import guard
 
 ALLOWED = guard.allowed_hosts(env={})

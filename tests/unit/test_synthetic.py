@@ -6,9 +6,9 @@ import pytest
 import shapely
 
 from loaders import catalog as catalog_loader
+from territorio import settings
 from territorio.catalog import dates, join, synthetic
 from territorio.selection import filters
-from territorio import settings
 
 
 @pytest.fixture(scope="module")
