@@ -13,10 +13,15 @@ from territorio.catalog.model import Catalog, typed_incidents
 from territorio.paths import geodata_dir
 
 
-@lru_cache(maxsize=2)
 def load(root: str | None = None) -> Catalog:
-    """The whole catalog (cached: callers must not mutate it)."""
-    r = Path(root) if root else None
+    """The whole catalog of the data package at `root` (default: the TERRITORIO_GEODATA setting), read once
+    per package (cached: callers must not mutate it)."""
+    return _load(str(Path(root) if root else geodata_dir()))
+
+
+@lru_cache(maxsize=2)
+def _load(root: str) -> Catalog:
+    r = Path(root)
     read = lambda name: geodata.read(name, r)  # noqa: E731
     return Catalog(
         parishes=read("parishes"), sectors=read("sectors"), incidents=_typed_incidents(read("incidents"), r),
@@ -46,12 +51,17 @@ def synthetic_setting() -> tuple[int, int] | None:
     return int(n), int(seed or 0)
 
 
-@lru_cache(maxsize=2)
 def joined(synthetic: tuple[int, int] | None = None) -> pd.DataFrame:
     """The catalog's incidents joined to parishes, sectors, peace zones and control; or `synthetic`
-    (n, seed) generated incidents instead (benchmarks only). Cached: callers must not mutate it."""
+    (n, seed) generated incidents instead (benchmarks only). Once per data package and choice (cached:
+    callers must not mutate it)."""
+    return _joined(str(geodata_dir()), synthetic)
+
+
+@lru_cache(maxsize=2)
+def _joined(root: str, synthetic: tuple[int, int] | None) -> pd.DataFrame:
     from territorio.catalog import join
     from territorio.catalog import synthetic as synth
 
-    cat = load()
+    cat = load(root)
     return join.join(cat, incidents=synth.incidents(cat, *synthetic) if synthetic else None)

@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 import pytest
 
 from territorio.paths import shared_dir
@@ -25,6 +27,39 @@ def joined(cat):
     from territorio.catalog import join
 
     return join.join(cat)
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a `territorio` command did: its exit code and what it wrote."""
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """Run the `territorio` command in this process, as the installed entry point does:
+    cli("incidents", "--count", env={...}, cwd=path) -> Ran(code, out, err). Settings in `env` hold for that
+    run only; the catalog is read once per data package (loaders.catalog), so runs cost milliseconds, not
+    the second a fresh interpreter takes."""
+    from territorio.cli import main
+
+    def run(*args: str, env: dict | None = None, cwd=None) -> Ran:
+        capsys.readouterr()
+        with monkeypatch.context() as m:
+            for key, value in (env or {}).items():
+                m.setenv(key, str(value))
+            if cwd is not None:
+                m.chdir(cwd)
+            try:
+                code = main.main([str(a) for a in args])
+            except SystemExit as exc:          # argparse: --help, --version, a wrong command line
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        captured = capsys.readouterr()
+        return Ran(code, captured.out, captured.err)
+
+    return run
 
 
 @pytest.fixture

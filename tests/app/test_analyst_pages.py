@@ -1,20 +1,10 @@
 """The analyst pages (area profile, before/after study) under AppTest, in both languages."""
 
 import json
-import subprocess
-import sys
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from territorio.paths import REPO_ROOT
-
-
-def run(path, **params):
-    at = AppTest.from_file(str(REPO_ROOT / path), default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
+from tests.app import opened
 
 
 def text_of(at) -> str:
@@ -26,37 +16,36 @@ def text_of(at) -> str:
 
 @pytest.mark.parametrize("lang, caveat", [("en", "not a complete count"), ("es", "no un conteo completo")])
 def test_study_page_runs_and_states_the_caveat(lang, caveat):
-    at = run("pages/study.py", lang=lang, date="2015-07-13")
+    at = opened("pages/study.py", lang=lang, date="2015-07-13")
     assert not at.exception, at.exception
     assert at.selectbox(key="policy").value == "CCS-010", "?date= picks the policy date on that day"
     assert caveat in text_of(at)
 
 
 @pytest.mark.parametrize("window", [6, 12, 24])
-def test_study_page_counts_equal_the_cli(window):
-    at = run("pages/study.py", date="2015-07-13")
+def test_study_page_counts_equal_the_cli(cli, window):
+    at = opened("pages/study.py", date="2015-07-13")
     at.radio(key="window").set_value(window).run()
     assert not at.exception
     page = list(at.dataframe[0].value["Incidents"])
-    out = subprocess.run([sys.executable, "-m", "territorio.cli", "study", "--date", "2015-07-13", "--window",
-                          str(window), "--json"], capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr
-    cells = json.loads(out.stdout)["cells"]
+    out = cli("study", "--date", "2015-07-13", "--window", window, "--json")
+    assert out.code == 0, out.err
+    cells = json.loads(out.out)["cells"]
     assert page == [cells[g][p]["incidents"] for g in ("inside", "outside") for p in ("before", "after")]
 
 
 def test_study_page_typed_date_and_bad_date():
-    at = run("pages/study.py", date="2019-01-01")
+    at = opened("pages/study.py", date="2019-01-01")
     assert not at.exception
     assert at.selectbox(key="policy").value == "typed"
     assert at.date_input(key="typed_date").value.isoformat() == "2019-01-01"
-    at = run("pages/study.py", date="ayer")
+    at = opened("pages/study.py", date="ayer")
     assert not at.exception
     assert "'ayer'" not in text_of(at) and "ayer" in text_of(at), "the bad value is named"
 
 
 def test_study_page_says_why_no_estimate():
-    at = run("pages/study.py", date="2015-07-13")
+    at = opened("pages/study.py", date="2015-07-13")
     assert "No estimate" in text_of(at)
 
 
@@ -65,31 +54,31 @@ def test_study_page_says_why_no_estimate():
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("area, title", [("cota 905", "Cota 905"), ("VE010112", "La Vega"), ("Catedral", "Catedral")])
 def test_profile_page_opens_the_area_in_the_url(lang, area, title):
-    at = run("pages/profile.py", lang=lang, area=area)
+    at = opened("pages/profile.py", lang=lang, area=area)
     assert not at.exception, at.exception
     assert at.title[0].value.startswith(title)
 
 
 def test_profile_page_shows_doubtful_population_as_such():
-    at = run("pages/profile.py", area="La Vega")
+    at = opened("pages/profile.py", area="La Vega")
     assert "202,206 (2011, census" in text_of(at)
     assert any("doubtful" in w.value and "SUSPECT" in w.value for w in at.warning)
 
 
 def test_profile_page_without_population_says_unknown_and_gives_no_rate():
-    at = run("pages/profile.py", lang="es", area="Catedral")
+    at = opened("pages/profile.py", lang="es", area="Catedral")
     assert "Población desconocida" in text_of(at)
     assert "100.000" not in text_of(at)
 
 
 def test_profile_page_unknown_area_is_named_not_a_traceback():
-    at = run("pages/profile.py", area="atlantis")
+    at = opened("pages/profile.py", area="atlantis")
     assert not at.exception
     assert "atlantis" in text_of(at)
 
 
 def test_profile_page_selecting_an_area_rerenders():
-    at = run("pages/profile.py", area="cota_905")
+    at = opened("pages/profile.py", area="cota_905")
     at.selectbox(key="area").set_value("VE010110").run()
     assert not at.exception
     assert at.title[0].value.startswith("El Valle")
@@ -99,7 +88,7 @@ def test_profile_page_selecting_an_area_rerenders():
 # --- download and cite ---------------------------------------------------------------------------
 
 def test_profile_page_offers_every_download_and_a_citation_in_spanish():
-    at = run("pages/profile.py", lang="es", area="cota 905")
+    at = opened("pages/profile.py", lang="es", area="cota 905")
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Tabla (CSV)", "GeoJSON", "GeoPackage", "Imagen del mapa (PNG)", "Imagen del mapa (SVG)"]
     cite = at.code[0].value
@@ -107,7 +96,7 @@ def test_profile_page_offers_every_download_and_a_citation_in_spanish():
 
 
 def test_study_page_reads_designations_from_the_url_and_cites_the_view():
-    at = run("pages/study.py", date="2015-07-13", designation=["pz_cota_905", "pz_nowhere"])
+    at = opened("pages/study.py", date="2015-07-13", designation=["pz_cota_905", "pz_nowhere"])
     assert not at.exception
     assert at.multiselect(key="designations").value == ["pz_cota_905"]
     assert "pz_nowhere" in text_of(at).replace("\\", ""), "an unknown id in the URL is named, not silently dropped"

@@ -5,16 +5,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from territorio.i18n import t
-from territorio.paths import REPO_ROOT
+from tests.app import opened, page
 
-PAGE = str(REPO_ROOT / "pages/briefing.py")
+PAGE = "pages/briefing.py"
 
 
 def run(**params) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=120)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
+    return opened(PAGE, 120, **params)
 
 
 def html_of(at) -> str:
@@ -99,7 +96,7 @@ def test_a_saved_view_becomes_a_scene_the_briefing_page_plays():
     assert draft["scenes"][0]["window"] == {"from": "2019-02-01", "to": "2019-02-28"}
     assert draft["scenes"][0]["caption"] == {"en": "1–28 Feb 2019", "es": "1–28 feb 2019"}
 
-    at = AppTest.from_file(PAGE, default_timeout=120)
+    at = page(PAGE, 120)
     at.session_state["story_draft"] = draft
     at.query_params["lang"] = "en"
     at.run()
@@ -113,7 +110,7 @@ def test_a_saved_view_becomes_a_scene_the_briefing_page_plays():
     assert not at.exception, at.exception
     assert "Scene 1 of 1" in counter(at) and "El Paraíso, February 2019" in html_of(at)
     assert at.query_params["story"] == "draft"
-    notes = AppTest.from_file(PAGE, default_timeout=120)
+    notes = page(PAGE, 120)
     notes.session_state["story_draft"] = at.session_state["story_draft"]
     for k, v in {"story": "draft", "scene": "1", "lang": "es", "notes": "1"}.items():
         notes.query_params[k] = v
@@ -126,7 +123,7 @@ def test_hostile_draft_text_is_shown_as_text():
     draft = {"title": {"en": evil, "es": evil}, "scenes": [{
         "caption": {"en": evil, "es": evil}, "window": {"from": "2019-02-01", "to": "2019-02-28"},
         "layers": ["incidents"], "view": {"lat": 10.486, "lon": -66.93, "zoom": 14.0}}]}
-    at = AppTest.from_file(PAGE, default_timeout=120)
+    at = page(PAGE, 120)
     at.session_state["story_draft"] = draft
     at.query_params["story"] = "draft"
     at.query_params["lang"] = "en"
@@ -144,7 +141,7 @@ def test_speaker_notes_cleared_in_both_languages_leave_the_scene():
         "caption": {"en": "c", "es": "c"}, "notes": {"en": "n", "es": "n"},
         "window": {"from": "2019-02-01", "to": "2019-02-28"}, "layers": ["incidents"],
         "view": {"lat": 10.486, "lon": -66.93, "zoom": 14.0}}]}
-    at = AppTest.from_file(PAGE, default_timeout=120)
+    at = page(PAGE, 120)
     at.session_state["story_draft"] = draft
     at.query_params["lang"] = "en"
     at.run()

@@ -5,33 +5,27 @@ import datetime as dt
 import re
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from territorio.cli import main as cli
-from territorio.paths import REPO_ROOT
+from tests import FIXTURES
+from tests.app import opened, page
 
-
-def opened(**params):
-    """The page's first run, as a link opened cold: the map and its figures, the rest to follow."""
-    at = AppTest.from_file(str(REPO_ROOT / "pages/explore.py"), default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
+PAGE = "pages/explore.py"
 
 
 def run(**params):
-    """The page once the map is drawn: in a browser the map then reports its view, which reruns the page."""
-    return opened(**params).run()
+    """The page once the map is drawn: a link opened cold shows the map and its figures, and the map then
+    reports its view in a browser, which reruns the page with the rest."""
+    return opened(PAGE, **params).run()
 
 
 def metric(at, label):
     return next(m.value for m in at.metric if m.label == label)
 
 
-def cli_count(capsys, *args):
-    capsys.readouterr()
-    assert cli.main(["incidents", *args, "--count"]) == 0
-    return capsys.readouterr().out.strip()
+def cli_count(cli, *args):
+    out = cli("incidents", *args, "--count")
+    assert out.code == 0, out.err
+    return out.out.strip()
 
 
 def shown_text(at):
@@ -50,10 +44,10 @@ LINKS = [
 
 
 @pytest.mark.parametrize("params,args", LINKS)
-def test_a_link_opened_cold_shows_the_same_count_as_the_cli(params, args, capsys):
+def test_a_link_opened_cold_shows_the_same_count_as_the_cli(cli, params, args):
     at = run(lang="en", **params)
     assert not at.exception, at.exception
-    expected = cli_count(capsys, *args)
+    expected = cli_count(cli, *args)
     assert metric(at, "Incidents") == expected
     assert re.search(rf"\b{expected} incidents?\b", shown_text(at)), shown_text(at)
 
@@ -139,14 +133,14 @@ def test_zones_and_control_on_the_last_day_are_listed_with_source_links():
 
 
 def test_a_cold_link_shows_the_map_and_its_figures_first_and_the_rest_on_the_next_run():
-    first = opened(**{"from": "2019-02-01", "to": "2019-02-28", "lang": "en"})
+    first = opened(PAGE, **{"from": "2019-02-01", "to": "2019-02-28", "lang": "en"})
     assert not first.exception, first.exception
     assert metric(first, "Incidents") == "1"
     assert "1 incident, 7 killed" in shown_text(first)
     captions = " ".join(c.value for c in first.caption)
     assert "follow once the map is drawn" in captions and "OCHA" in captions     # the credit is never deferred
     assert not first.get("vega_lite_chart") and not first.get("download_button")
-    assert opened(actor="Banda de Koki", lang="en").query_params["actor"] == "koki_gang"   # the URL is written
+    assert opened(PAGE, actor="Banda de Koki", lang="en").query_params["actor"] == "koki_gang"   # the URL is written
     then = first.run()
     assert then.get("vega_lite_chart") and then.get("download_button") and "follow once the map is drawn" not in " ".join(
         c.value for c in then.caption)
@@ -162,11 +156,9 @@ def test_the_chart_has_a_text_summary_naming_the_window():
 def _with_upload(fixture, **params):
     from loaders import uploads
 
-    at = AppTest.from_file(str(REPO_ROOT / "pages/explore.py"), default_timeout=60)
-    result = uploads.read_path(str(REPO_ROOT / "tests/fixtures/imports" / fixture))
+    at = page(PAGE, **params)
+    result = uploads.read_path(FIXTURES / fixture)
     at.session_state["uploads"] = {result.file: result}
-    for k, v in params.items():
-        at.query_params[k] = v
     return at.run().run(), result
 
 

@@ -4,19 +4,11 @@ link, no image, no markup (issue 13), and a missing TERRITORIO_DATA file is name
 import re
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from territorio.i18n.text import WORD_JOINER, shorten
-from territorio.paths import REPO_ROOT
+from tests.app import opened
 
 HOSTILE = "[Click to verify](https://evil.example/login) ![t](http://127.0.0.1:8802/track.png)"
-
-
-def run(path, **params):
-    at = AppTest.from_file(str(REPO_ROOT / path), default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
 
 
 def as_read(markdown: str) -> str:
@@ -35,7 +27,7 @@ def assert_text_only(markdown: str) -> None:
     ("pages/study.py", "date", "en"), ("pages/study.py", "designation", "es"),
 ])
 def test_a_crafted_value_in_the_address_is_shown_as_escaped_text(path, param, lang):
-    at = run(path, **{param: HOSTILE, "lang": lang})
+    at = opened(path, **{param: HOSTILE, "lang": lang})
     assert not at.exception, at.exception
     warnings = [w.value for w in at.warning if "evil" in w.value]
     assert len(warnings) == 1, [w.value for w in at.warning]
@@ -44,7 +36,7 @@ def test_a_crafted_value_in_the_address_is_shown_as_escaped_text(path, param, la
 
 
 def test_a_long_value_is_cut_but_the_message_keeps_its_words():
-    at = run("pages/profile.py", area="x" * 5000, lang="en")
+    at = opened("pages/profile.py", area="x" * 5000, lang="en")
     warning = next(w.value for w in at.warning if "xxx" in w.value)
     assert "x" * 81 not in warning and "…" in warning
     assert as_read(warning).endswith("is not a parish or sector; showing Cota 905.")
@@ -53,7 +45,7 @@ def test_a_long_value_is_cut_but_the_message_keeps_its_words():
 def test_a_missing_territorio_data_file_is_named_by_its_setting_not_its_path(monkeypatch, tmp_path):
     missing = tmp_path / "secret-folder" / "newsroom.csv"
     monkeypatch.setenv("TERRITORIO_DATA", str(missing))
-    at = run("pages/upload.py", lang="en")
+    at = opened("pages/upload.py", lang="en")
     assert not at.exception, at.exception
     shown = " ".join(e.value for e in at.error)
     assert "TERRITORIO" in shown and "does not exist on the server" in shown

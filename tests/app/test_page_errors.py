@@ -9,7 +9,6 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from loaders import catalog as catalog_loader
 from territorio.i18n import t
 from territorio.paths import REPO_ROOT
 from ui import errors
@@ -33,18 +32,16 @@ DAMAGES = {   # what is done to a copy of geodata/ -> (text key, file named)
 
 @pytest.fixture
 def damaged(tmp_path, monkeypatch):
+    """A damaged copy of geodata/ the pages read (loaders.catalog keeps one catalog per data package, so the
+    embedded one stays loaded for the other tests)."""
     def make(damage):
         root = tmp_path / "geodata"
         shutil.copytree(REPO_ROOT / "geodata", root)
         damage(root)
         monkeypatch.setenv("TERRITORIO_GEODATA", str(root))
-        catalog_loader.load.cache_clear()
-        catalog_loader.joined.cache_clear()
         return root
 
-    yield make
-    catalog_loader.load.cache_clear()
-    catalog_loader.joined.cache_clear()
+    return make
 
 
 def shown(at) -> str:

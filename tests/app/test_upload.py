@@ -2,22 +2,20 @@
 the TERRITORIO_DATA preload."""
 
 import re
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from territorio.paths import REPO_ROOT
+from tests import FIXTURES
+from tests.app import opened
 from tests.fixtures.imports import hostile
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 HOSTILE = ("<img", "<script")
 
 
 def page(lang: str = "en") -> AppTest:
-    at = AppTest.from_file(str(REPO_ROOT / "pages/upload.py"), default_timeout=60)
-    at.query_params["lang"] = lang
-    return at.run()
+    return opened("pages/upload.py", lang=lang)
 
 
 def upload(at: AppTest, name: str, data: bytes | None = None) -> AppTest:

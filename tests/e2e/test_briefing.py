@@ -3,8 +3,6 @@ while the map iframe has focus (and the map stays mounted), and the exported sto
 
 import pytest
 
-from territorio.cli import main as cli
-
 pytestmark = pytest.mark.e2e
 
 COUNTER = "#brief-counter"
@@ -55,9 +53,9 @@ def test_page_level_keys_and_buttons_step_scenes(watched, app_url):
     assert watched.external == []
 
 
-def test_exported_story_plays_from_disk_with_no_network(watched, tmp_path):
+def test_exported_story_plays_from_disk_with_no_network(cli, watched, tmp_path):
     out = tmp_path / "cota-905.html"
-    assert cli.main(["story", "export", "cota-905", "--lang", "en", "--out", str(out)]) == 0
+    assert cli("story", "export", "cota-905", "--lang", "en", "--out", out).code == 0
     page = watched.page
     page.route(out.as_uri(), lambda route: route.continue_())   # the file itself; anything else stays blocked
     page.goto(out.as_uri())

@@ -3,8 +3,6 @@ playback that keeps the reader's zoom, clicking an area to filter, and hostile d
 
 import re
 import shutil
-import subprocess
-import sys
 from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
@@ -17,10 +15,10 @@ from tests.e2e.conftest import serve
 pytestmark = pytest.mark.e2e
 
 
-def cli_count(*args, env=None):
-    out = subprocess.run([sys.executable, "-m", "territorio.cli", "incidents", *args, "--count"],
-                         capture_output=True, text=True, cwd=REPO_ROOT, env=env, check=True)
-    return out.stdout.strip()
+def cli_count(cli, *args):
+    out = cli("incidents", *args, "--count")
+    assert out.code == 0, out.err
+    return out.out.strip()
 
 
 def metric(page, label):
@@ -41,9 +39,9 @@ def url_params(page):
     return parse_qs(urlparse(page.url).query)
 
 
-def test_a_cold_link_shows_the_cli_count(watched, app_url):
+def test_a_cold_link_shows_the_cli_count(cli, watched, app_url):
     watched.open(app_url + "/?from=2019-02-01&to=2019-02-28&lang=en")
-    assert metric(watched.page, "Incidents") == cli_count("--from", "2019-02-01", "--to", "2019-02-28") == "1"
+    assert metric(watched.page, "Incidents") == cli_count(cli, "--from", "2019-02-01", "--to", "2019-02-28") == "1"
     assert "1 incident, 7 killed, in Cota 905 (El Paraíso), 1–28 Feb 2019." in watched.page.inner_text("body")
     assert watched.external == []
 
@@ -63,14 +61,14 @@ def test_spanish_everywhere_in_one_click(watched, app_url):
     assert "Leyenda" in legend.inner_text()
 
 
-def test_bad_link_values_get_a_note_not_an_error(watched, app_url):
+def test_bad_link_values_get_a_note_not_an_error(cli, watched, app_url):
     watched.open(app_url + "/?from=ayer&area=Atlantis&lang=en")
     body = watched.page.inner_text("body")
     assert "from=ayer ignored" in body and "area=Atlantis ignored" in body
-    assert metric(watched.page, "Incidents") == cli_count()
+    assert metric(watched.page, "Incidents") == cli_count(cli)
 
 
-def test_playing_steps_the_window_and_keeps_the_readers_zoom(watched, app_url):
+def test_playing_steps_the_window_and_keeps_the_readers_zoom(cli, watched, app_url):
     page = watched.page
     watched.open(app_url + "/?from=2019-01-01&to=2019-01-31&lat=10.48&lon=-66.93&zoom=13&lang=en")
     frame = leaflet(page)
@@ -97,7 +95,7 @@ def test_playing_steps_the_window_and_keeps_the_readers_zoom(watched, app_url):
     params = url_params(page)
     assert params["zoom"] == ["13.5"]
     window = params["from"][0], params["to"][0]
-    assert metric(page, "Incidents") == cli_count("--from", window[0], "--to", window[1])
+    assert metric(page, "Incidents") == cli_count(cli, "--from", window[0], "--to", window[1])
 
 
 def _click_latlng(page, frame, lat, lon):
@@ -106,7 +104,7 @@ def _click_latlng(page, frame, lat, lon):
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
 
 
-def test_clicking_a_parish_filters_by_it(watched, app_url, cat):
+def test_clicking_a_parish_filters_by_it(cli, watched, app_url, cat):
     page = watched.page
     watched.open(app_url + "/?lang=en&lat=10.48&lon=-66.80&zoom=13")
     frame = leaflet(page)
@@ -117,7 +115,7 @@ def test_clicking_a_parish_filters_by_it(watched, app_url, cat):
     _click_latlng(page, frame, lat, lon)
     page.wait_for_function("() => location.search.includes('area=VE151901')", timeout=20_000)
     watched.wait_idle()
-    assert metric(page, "Incidents") == cli_count("--area", "VE151901") != "0"
+    assert metric(page, "Incidents") == cli_count(cli, "--area", "VE151901") != "0"
     assert "Petare" in page.locator("[data-testid='stMultiSelect']").first.inner_text()
 
 

@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from tests import FIXTURES
+
 pytestmark = pytest.mark.e2e
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 
 
 def test_hostile_csv_upload_fires_no_dialog(watched, app_url, tmp_path):

@@ -177,8 +177,6 @@ TEXTS.update({
     "status_suspended": {"en": "suspended", "es": "suspendida"},
     "status_ended": {"en": "ended", "es": "terminada"},
     "status_disputed": {"en": "disputed", "es": "en disputa"},
-    "status_declared": {"en": "declared", "es": "declarada"},
-    "status_reactivated": {"en": "reactivated", "es": "reactivada"},
     "conf_assessed": {"en": "assessed", "es": "evaluado"},
     "conf_claimed": {"en": "claimed", "es": "afirmado"},
     "conf_disputed": {"en": "disputed", "es": "en disputa"},

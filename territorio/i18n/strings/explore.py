@@ -43,8 +43,6 @@ TEXTS.update({
 # Layers and legends
 TEXTS.update({
     "legend_base": {"en": "Basemap", "es": "Mapa base"},
-    "attribution_short": {"en": "Boundaries: OCHA / INE Venezuela (CC BY-IGO)",
-                          "es": "Límites: OCHA / INE Venezuela (CC BY-IGO)"},
     "layer_choropleth": {"en": "Parishes shaded by the selection", "es": "Parroquias sombreadas según la selección"},
     "choro_tip_incidents": {"en": "{n} incident(s) in the selection", "es": "{n} incidente(s) en la selección"},
     "choro_tip_fatalities": {"en": "{n} killed in the selection (upper figures)",

@@ -1,8 +1,6 @@
 """The catalog and its join: golden cases from the story, and the integrity of every row."""
 
 import json
-import subprocess
-import sys
 from urllib.parse import urlparse
 
 import pandas as pd
@@ -166,15 +164,10 @@ def test_facts_are_copied_unchanged(shared):
 
 # --- the CLI --------------------------------------------------------------------------------------
 
-def cli(*args):
-    return subprocess.run([sys.executable, "-m", "territorio.cli", "incidents", *args], capture_output=True,
-                          text=True)
-
-
-def test_cli_massacre_geojson():
-    out = cli("--from", "2019-02-12", "--to", "2019-02-13", "--format", "geojson")
-    assert out.returncode == 0, out.stderr
-    feats = json.loads(out.stdout)["features"]
+def test_cli_massacre_geojson(cli):
+    out = cli("incidents", "--from", "2019-02-12", "--to", "2019-02-13", "--format", "geojson")
+    assert out.code == 0, out.err
+    feats = json.loads(out.out)["features"]
     assert len(feats) == 1
     p = feats[0]["properties"]
     assert (p["id"], p["parish"], p["sector"], p["designation_status"]) == ("CCS-019", "El Paraíso", "Cota 905",
@@ -183,22 +176,22 @@ def test_cli_massacre_geojson():
     assert feats[0]["geometry"]["coordinates"] == [-66.93, 10.486]
 
 
-def test_cli_everything_returns_every_incident_with_a_source(cat):
-    out = cli()
-    rows = pd.read_csv(__import__("io").StringIO(out.stdout), dtype=str, keep_default_na=False)
+def test_cli_everything_returns_every_incident_with_a_source(cli, cat):
+    out = cli("incidents")
+    rows = pd.read_csv(__import__("io").StringIO(out.out), dtype=str, keep_default_na=False)
     assert len(rows) == len(cat.incidents)
     assert (rows.sources.str.startswith("http")).all()
-    assert cli("--count").stdout.strip() == str(len(cat.incidents))
+    assert cli("incidents", "--count").out.strip() == str(len(cat.incidents))
 
 
-def test_cli_names_match_without_accents():
-    assert cli("--area", "cota 905", "--actor", "koki", "--count").stdout.strip() == \
-        cli("--area", "cota_905", "--actor", "koki_gang", "--count").stdout.strip()
+def test_cli_names_match_without_accents(cli):
+    assert cli("incidents", "--area", "cota 905", "--actor", "koki", "--count").out.strip() == \
+        cli("incidents", "--area", "cota_905", "--actor", "koki_gang", "--count").out.strip()
 
 
-def test_cli_unknown_area_is_a_clear_error():
-    out = cli("--area", "Narnia")
-    assert out.returncode == 2 and "unknown area 'Narnia'" in out.stderr and "Traceback" not in out.stderr
+def test_cli_unknown_area_is_a_clear_error(cli):
+    out = cli("incidents", "--area", "Narnia")
+    assert out.code == 2 and "unknown area 'Narnia'" in out.err and "Traceback" not in out.err
 
 
 def test_sources_by_event_are_built_once_per_catalog(cat):

@@ -7,7 +7,7 @@ import numbers
 import pytest
 
 from territorio import settings
-from territorio.cli import main as cli
+from territorio.cli import main
 
 KEYS = ["load_join_s", "peak_rss_mb", "step_ms_p50", "step_ms_p95", "payload_kb_p50", "generate_s",
         "base_map_kb"]
@@ -15,13 +15,14 @@ KEYS = ["load_join_s", "peak_rss_mb", "step_ms_p50", "step_ms_p95", "payload_kb_
 
 @pytest.fixture(scope="module")
 def figures():
+    """One run for the module (a `cli` fixture's run lasts one test): its JSON from stdout."""
     import contextlib
     import io
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        code = cli.main(["bench", "--incidents", "2000", "--json", "--no-first-paint", "--steps", "20",
-                         "--baseline-sizes", "300"])
+        code = main.main(["bench", "--incidents", "2000", "--json", "--no-first-paint", "--steps", "20",
+                          "--baseline-sizes", "300"])
     assert code == 0
     return json.loads(out.getvalue())
 
@@ -46,23 +47,23 @@ def test_no_first_paint_when_asked(figures):
 
 
 @pytest.mark.parametrize("args", [["--incidents", "0"], ["--baseline-sizes", "ten"]])
-def test_bad_options_exit_2(args, capsys):
-    assert cli.main(["bench", *args, "--no-first-paint"]) == 2
-    assert "territorio bench" in capsys.readouterr().err
+def test_bad_options_exit_2(cli, args):
+    out = cli("bench", *args, "--no-first-paint")
+    assert out.code == 2 and "territorio bench" in out.err
 
 
-def test_serve_synthetic_sets_the_setting(monkeypatch):
+def test_serve_synthetic_sets_the_setting(cli, monkeypatch):
     seen = {}
-    monkeypatch.setattr(cli.subprocess, "call", lambda cmd, cwd, env: seen.update(env) or 0)
-    assert cli.main(["serve", "--synthetic", "5000", "--seed", "3"]) == 0
+    monkeypatch.setattr(main.subprocess, "call", lambda cmd, cwd, env: seen.update(env) or 0)
+    assert cli("serve", "--synthetic", "5000", "--seed", "3").code == 0
     assert seen[settings.SYNTHETIC.name] == "5000:3"
 
 
-def test_serve_without_synthetic_shows_the_catalog(monkeypatch):
+def test_serve_without_synthetic_shows_the_catalog(cli, monkeypatch):
     seen = {}
     monkeypatch.delenv(settings.SYNTHETIC.name, raising=False)
-    monkeypatch.setattr(cli.subprocess, "call", lambda cmd, cwd, env: seen.update(env) or 0)
-    assert cli.main(["serve"]) == 0
+    monkeypatch.setattr(main.subprocess, "call", lambda cmd, cwd, env: seen.update(env) or 0)
+    assert cli("serve").code == 0
     assert settings.SYNTHETIC.name not in seen
 
 

@@ -3,14 +3,11 @@ broken files, with their expected counts; rows in = rows loaded + rows rejected,
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from loaders import uploads
 from territorio.imports import FileRejected
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
+from tests import FIXTURES
 
 # file -> format, kind, total, loaded, rejected, rejection codes (in row order), warning codes (a set)
 CASES = {

@@ -12,11 +12,6 @@ from territorio.selection import filters
 
 
 @pytest.fixture(scope="module")
-def cat():
-    return catalog_loader.load()
-
-
-@pytest.fixture(scope="module")
 def frame(cat):
     return synthetic.incidents(cat, 4000, seed=7)
 

@@ -4,15 +4,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from loaders import catalog as catalog_loader
 from territorio.catalog import join, synthetic
 from territorio.selection import filters
-from tests.unit import join_reference
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return catalog_loader.load()
+from tests.unit.catalog import join_reference
 
 
 def _frames(cat):

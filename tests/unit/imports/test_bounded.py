@@ -10,10 +10,8 @@ import pytest
 
 from territorio.imports import FileRejected, Limits, bounded, read
 from territorio.imports.safety import MB
+from tests import FIXTURES
 from tests.fixtures.imports import hostile
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
-
 
 # Targets for the child: module-level, so the child imports them by name.
 

@@ -1,8 +1,6 @@
 """The map picture: a real PNG with content, an SVG with the attribution and legend as text, offline."""
 
 import io
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -14,7 +12,7 @@ from loaders import geodata
 from territorio.catalog.datapackage import OCHA_ATTRIBUTION
 from territorio.outputs import picture
 from territorio.selection import filters
-from tests.unit import render_reference
+from tests.unit.outputs import render_reference
 
 
 def draw(cat, joined, fmt, lang="en", **filter_values):
@@ -62,13 +60,12 @@ def test_unknown_format_is_refused(cat, joined):
 
 
 @pytest.mark.parametrize("name, code", [("map.png", 0), ("map.svg", 0), ("map.jpg", 2)])
-def test_cli_render(tmp_path, name, code):
-    out = subprocess.run([sys.executable, "-m", "territorio.cli", "render", "--out", str(tmp_path / name),
-                          "--area", "Cota 905", "--lang", "es"], capture_output=True, text=True)
-    assert out.returncode == code, out.stderr
+def test_cli_render(cli, tmp_path, name, code):
+    out = cli("render", "--out", tmp_path / name, "--area", "Cota 905", "--lang", "es")
+    assert out.code == code, out.err
     assert (tmp_path / name).exists() == (code == 0)
     if code:
-        assert ".png or .svg" in out.stderr
+        assert ".png or .svg" in out.err
 
 
 def test_a_picture_of_one_area_is_framed_on_it_and_names_its_parishes(cat, joined):
@@ -132,14 +129,13 @@ def synthetic_joined(cat, n):
     return join.join(cat, incidents=synthetic.incidents(cat, n, 0))
 
 
-def test_cli_render_draws_synthetic_incidents_and_says_so(tmp_path, capsys):
-    from territorio.cli import main as cli
-
+def test_cli_render_draws_synthetic_incidents_and_says_so(cli, tmp_path):
     out = tmp_path / "synthetic.svg"
-    assert cli.main(["render", "--out", str(out), "--synthetic", "500", "--seed", "3"]) == 0
-    drawn = int(capsys.readouterr().out.split(":")[1].split()[0])
+    done = cli("render", "--out", out, "--synthetic", "500", "--seed", "3")
+    assert done.code == 0
+    drawn = int(done.out.split(":")[1].split()[0])
     assert 400 < drawn <= 500
     svg = out.read_text(encoding="utf-8")
     assert "SYNTHETIC DATA: 500 generated incidents (seed 3)" in svg
-    assert cli.main(["render", "--out", str(tmp_path / "none.png"), "--synthetic", "0"]) == 2
-    assert "positive number" in capsys.readouterr().err
+    refused = cli("render", "--out", tmp_path / "none.png", "--synthetic", "0")
+    assert refused.code == 2 and "positive number" in refused.err

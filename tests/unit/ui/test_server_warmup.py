@@ -26,9 +26,9 @@ def test_the_data_is_joined_before_the_server_listens_and_kept(monkeypatch, sett
         monkeypatch.setenv(settings.SYNTHETIC.name, setting)
     else:
         monkeypatch.delenv(settings.SYNTHETIC.name, raising=False)
-    catalog_loader.joined.cache_clear()
+    catalog_loader._joined.cache_clear()
     server._warm()
-    info = catalog_loader.joined.cache_info()
+    info = catalog_loader._joined.cache_info()
     assert info.currsize == 1 and info.misses == 1
     assert len(catalog_loader.joined(catalog_loader.synthetic_setting())) == (400 if setting else len(catalog_loader.load().incidents))
 

@@ -8,6 +8,7 @@ import pytest
 
 from territorio.imports import read, safety
 from territorio.imports.report import FileRejected
+from tests import FIXTURES
 
 
 def zip_of(members: dict[str, bytes], link: str | None = None) -> bytes:
@@ -87,10 +88,9 @@ def test_garbage_never_raises_anything_but_a_rejection(data, name):
 def test_damaged_fixtures_are_read_or_rejected_never_crash():
     """Every fixture cut short or with bytes flipped (fixed seed): a report that adds up, or one message."""
     import random
-    from pathlib import Path
 
     rng = random.Random(6)
-    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
+    fixtures = FIXTURES
     for path in sorted(fixtures.iterdir()):
         if path.suffix in (".py", ".md") or path.name == "bomb.zip":
             continue

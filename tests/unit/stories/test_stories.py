@@ -10,7 +10,6 @@ from html.parser import HTMLParser
 import pytest
 
 from loaders import geodata
-from territorio.cli import main as cli
 from territorio.selection.filters import FilterSpec
 from territorio.selection.urlstate import MapView
 from territorio.stories import export as story_export
@@ -175,29 +174,27 @@ def test_no_choropleth_when_the_measure_is_off():
 
 # --- the command line ------------------------------------------------------------------------------------
 
-def test_cli_validate_exit_codes(tmp_path, capsys):
+def test_cli_validate_exit_codes(cli, tmp_path):
     good = stories.stories_dir() / "cota-905.yaml"
-    assert cli.main(["story", "validate", str(good)]) == 0
+    assert cli("story", "validate", good).code == 0
     bad = tmp_path / "bad.yaml"
     bad.write_text(stories.to_yaml(_with("view.lat", 99)))
-    assert cli.main(["story", "validate", str(bad)]) == 1
-    assert "bad.yaml: scene 1: view: lat: 99" in capsys.readouterr().err
+    refused = cli("story", "validate", bad)
+    assert refused.code == 1 and "bad.yaml: scene 1: view: lat: 99" in refused.err
     unknown = tmp_path / "unknown.yaml"
     unknown.write_text(stories.to_yaml(_with("sources", ["CCS-999"])))
-    assert cli.main(["story", "validate", str(unknown)]) == 1
-    assert cli.main(["story", "validate", str(tmp_path / "missing.yaml")]) == 1
-    with pytest.raises(SystemExit) as exit_:
-        cli.main(["story", "validate"])
-    assert exit_.value.code == 2
+    assert cli("story", "validate", unknown).code == 1
+    assert cli("story", "validate", tmp_path / "missing.yaml").code == 1
+    assert cli("story", "validate").code == 2
 
 
-def test_cli_list_and_export(tmp_path, capsys):
-    assert cli.main(["story", "list"]) == 0
-    listed = capsys.readouterr().out
-    assert "cota-905\t7 scenes" in listed and "petare-jose-felix-ribas" in listed
-    assert cli.main(["story", "export", "nope", "--out", str(tmp_path / "x.html")]) == 1
+def test_cli_list_and_export(cli, tmp_path):
+    listed = cli("story", "list")
+    assert listed.code == 0
+    assert "cota-905\t7 scenes" in listed.out and "petare-jose-felix-ribas" in listed.out
+    assert cli("story", "export", "nope", "--out", tmp_path / "x.html").code == 1
     out = tmp_path / "p.html"
-    assert cli.main(["story", "export", "petare-jose-felix-ribas", "--lang", "es", "--out", str(out)]) == 0
+    assert cli("story", "export", "petare-jose-felix-ribas", "--lang", "es", "--out", out).code == 0
     assert "José Félix Ribas" in out.read_text(encoding="utf-8")
 
 
@@ -297,9 +294,10 @@ def test_the_folder_signature_changes_when_a_file_does(shelf_folder):
     assert "broken-yaml" in stories.load_folder(shelf_folder).stories
 
 
-def test_cli_list_marks_the_bad_files_and_lists_the_others(shelf_folder, monkeypatch, capsys):
+def test_cli_list_marks_the_bad_files_and_lists_the_others(cli, shelf_folder, monkeypatch):
     monkeypatch.setattr(stories, "stories_dir", lambda: shelf_folder)
-    assert cli.main(["story", "list"]) == 0
-    lines = capsys.readouterr().out.splitlines()
+    listed = cli("story", "list")
+    assert listed.code == 0
+    lines = listed.out.splitlines()
     assert lines[0].startswith("Not An Id\tINVALID\t") and any(l.startswith("cota-905\t7 scenes") for l in lines)
     assert any(l.startswith("broken-yaml\tINVALID\tbroken-yaml.yaml: line") for l in lines)

@@ -1,9 +1,6 @@
 """Our own exports come back unchanged, and imported incidents work with join and filters like the catalog's."""
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,13 +11,9 @@ from territorio.catalog import join
 from territorio.imports.validate import INCIDENT_COLUMNS
 from territorio.outputs import export
 from territorio.selection import filters
+from tests import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 SAME = ["id", "date", "date_end", "date_precision", "fatalities_min", "fatalities_max", "lat", "lon"]
-
-
-def cli(*args):
-    return subprocess.run([sys.executable, "-m", "territorio.cli", *args], capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")
@@ -58,14 +51,14 @@ def test_exports_round_trip(fmt, name, exported, tmp_path):
     assert list(r.incidents.sources) == list(exported.sources)
 
 
-def test_cli_exports_round_trip(tmp_path):
+def test_cli_exports_round_trip(cli, tmp_path):
     for fmt in ("csv", "geojson"):
         out = cli("incidents", "--format", fmt)
         path = tmp_path / f"all.{fmt}"
-        path.write_text(out.stdout, encoding="utf-8")
+        path.write_text(out.out, encoding="utf-8")
         again = cli("incidents", "--data", str(path), "--format", fmt)
-        assert again.returncode == 0, again.stderr
-        assert again.stdout.count("CCS-") == out.stdout.count("CCS-") > 40
+        assert again.code == 0, again.err
+        assert again.out.count("CCS-") == out.out.count("CCS-") > 40
 
 
 def test_imported_frame_has_the_catalogs_columns_and_types():
@@ -92,16 +85,16 @@ def test_join_and_filters_work_on_imported_incidents_unchanged():
     assert len(join.join(cat, incidents=both)) == len(cat.incidents) + len(inc)
 
 
-def test_cli_validate_report():
+def test_cli_validate_report(cli):
     out = cli("validate", str(FIXTURES / "broken_rows.csv"))
-    assert out.returncode == 0
-    report = json.loads(out.stdout)
+    assert out.code == 0
+    report = json.loads(out.out)
     assert {k: report[k] for k in ("file", "format", "kind", "rows_total", "rows_loaded", "rows_rejected")} == {
         "file": "broken_rows.csv", "format": "csv", "kind": "incidents", "rows_total": 12, "rows_loaded": 4,
         "rows_rejected": 8}
     assert report["rejected"][0] == {"row": 2, "code": "date_missing", "reason": "broken_rows.csv row 2: date is missing"}
     assert {"row", "code", "message"} <= set(report["warnings"][0])
-    fixed = json.loads(cli("validate", "--fix-swapped", str(FIXTURES / "broken_rows.csv")).stdout)
+    fixed = json.loads(cli("validate", "--fix-swapped", str(FIXTURES / "broken_rows.csv")).out)
     assert fixed["rows_loaded"] == 5
 
 
@@ -116,26 +109,26 @@ def test_cli_validate_report():
     (["incidents", "--data", str(FIXTURES / "xxe.kml")], 1),
     (["incidents", "--data", str(FIXTURES / "areas.kml")], 1),
 ])
-def test_cli_exit_codes(args, code):
+def test_cli_exit_codes(cli, args, code):
     out = cli(*args)
-    assert out.returncode == code, out.stdout + out.stderr
-    assert "Traceback" not in out.stderr
+    assert out.code == code, out.out + out.err
+    assert "Traceback" not in out.err
     if code == 1 and args[0] == "validate":
-        assert json.loads(out.stdout)["error"]
+        assert json.loads(out.out)["error"]
 
 
-def test_cli_incidents_with_catalog_adds_the_files_rows():
-    alone = int(cli("incidents", "--count").stdout)
+def test_cli_incidents_with_catalog_adds_the_files_rows(cli):
+    alone = int(cli("incidents", "--count").out)
     both = cli("incidents", "--data", str(FIXTURES / "good_en.csv"), "--with-catalog", "--count")
-    assert int(both.stdout) == alone + 5
+    assert int(both.out) == alone + 5
 
 
-def test_serve_data_passes_the_file_to_the_dashboard(monkeypatch):
-    from territorio.cli import main as cli_module
+def test_serve_data_passes_the_file_to_the_dashboard(cli, monkeypatch):
+    from territorio.cli import main
 
     calls = []
-    monkeypatch.setattr(cli_module.subprocess, "call", lambda cmd, cwd, env: calls.append(env) or 0)
-    assert cli_module.main(["serve", "--data", str(FIXTURES / "good_en.csv")]) == 0
+    monkeypatch.setattr(main.subprocess, "call", lambda cmd, cwd, env: calls.append(env) or 0)
+    assert cli("serve", "--data", FIXTURES / "good_en.csv").code == 0
     assert calls[0]["TERRITORIO_DATA"] == str((FIXTURES / "good_en.csv").resolve())
-    assert cli_module.main(["serve", "--data", str(FIXTURES / "xxe.kml")]) == 1
+    assert cli("serve", "--data", FIXTURES / "xxe.kml").code == 1
     assert len(calls) == 1, "a file rejected as a whole does not start the server"

@@ -4,16 +4,10 @@ import numpy as np
 import pytest
 from folium.plugins import MarkerCluster
 
-from loaders import catalog as catalog_loader
 from territorio.catalog import join, synthetic
 from territorio.map import basemap, density, groups, styles
 from territorio.map import incidents as bulk_layers
 from territorio.map.view import LayerRequest
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return catalog_loader.load()
 
 
 @pytest.fixture(scope="module")

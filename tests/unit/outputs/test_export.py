@@ -3,8 +3,6 @@
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import geopandas as gpd
 import pandas as pd
@@ -93,20 +91,16 @@ def test_neutralise_table(value, expected):
     assert out["num"].iloc[0] == -66.9
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "territorio.cli", "incidents", *args], capture_output=True, text=True)
-
-
-def test_cli_gpkg_needs_out():
-    out = run("--format", "gpkg")
-    assert out.returncode == 2 and "--out" in out.stderr
+def test_cli_gpkg_needs_out(cli):
+    out = cli("incidents", "--format", "gpkg")
+    assert out.code == 2 and "--out" in out.err
 
 
 @pytest.mark.parametrize("fmt", ["csv", "geojson", "gpkg"])
-def test_cli_writes_each_format_to_a_file(cat, joined, fmt, tmp_path):
+def test_cli_writes_each_format_to_a_file(cli, cat, joined, fmt, tmp_path):
     path = tmp_path / f"out.{fmt}"
-    out = run("--area", "Cota 905", "--format", fmt, "--out", str(path))
-    assert out.returncode == 0, out.stderr
+    out = cli("incidents", "--area", "Cota 905", "--format", fmt, "--out", str(path))
+    assert out.code == 0, out.err
     spec = filters.resolve(cat, areas=["Cota 905"])
     frame = gpd.read_file(path, layer="incidents") if fmt == "gpkg" else gpd.read_file(path)
     assert list(frame["id"]) == list(export.selection_table(cat, joined, spec).id)

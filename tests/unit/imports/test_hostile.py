@@ -5,14 +5,13 @@ this process (territorio.imports.read) and through the bounded import (a child p
 import http.server
 import sqlite3
 import threading
-from pathlib import Path
 
 import pytest
 
 from territorio.imports import FileRejected, Limits, bounded, read
+from tests import FIXTURES
 from tests.fixtures.imports import hostile
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 SECRET = "SECRET-ROW-13"
 READERS = {"in process": read, "bounded": bounded.read}
 
@@ -230,18 +229,13 @@ def test_each_cap_admits_its_limit_and_refuses_one_more(fixture, rows, columns, 
 
 # --- the command line goes through the same bounded import -----------------------------------------------
 
-def test_territorio_validate_refuses_hostile_files_with_one_json_error(tmp_path, secret):
+def test_territorio_validate_refuses_hostile_files_with_one_json_error(cli, tmp_path, secret):
     import json
-    import os
-    import subprocess
-    import sys
 
     (tmp_path / "x.gpkg").write_bytes(hostile.vrt_as_gpkg(secret))
     (tmp_path / "rows.csv").write_bytes(hostile.csv_rows_bomb(4))
-    env = dict(os.environ, TERRITORIO_MAX_ROWS="3")
     for name, code in [("x.gpkg", "wrong_format"), ("rows.csv", "too_many_rows")]:
-        out = subprocess.run([sys.executable, "-m", "territorio.cli", "validate", str(tmp_path / name)],
-                             capture_output=True, text=True, env=env)
-        assert out.returncode == 1 and not out.stderr, out.stderr
-        report = json.loads(out.stdout)
-        assert report["code"] == code and SECRET not in out.stdout
+        out = cli("validate", tmp_path / name, env={"TERRITORIO_MAX_ROWS": "3"})
+        assert out.code == 1 and not out.err, out.err
+        report = json.loads(out.out)
+        assert report["code"] == code and SECRET not in out.out

@@ -3,14 +3,12 @@
 import numpy as np
 import pytest
 
-from loaders import catalog as catalog_loader
 from territorio.catalog import join, synthetic
 from territorio.map import density
 
 
 @pytest.fixture(scope="module")
-def joined():
-    cat = catalog_loader.load()
+def joined(cat):
     return join.join(cat, incidents=synthetic.incidents(cat, 6000, seed=3))
 
 

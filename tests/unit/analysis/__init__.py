@@ -1,0 +1,1 @@
+"""Unit tests of territorio.analysis: area profile, before/after study, timeline, coverage."""

@@ -1,0 +1,1 @@
+"""Unit tests of territorio.i18n: the translations."""

@@ -1,0 +1,1 @@
+"""Unit tests of territorio.imports: every format read, checked and bounded."""

@@ -1,0 +1,1 @@
+"""Unit tests of territorio.outputs: exports, pictures, citations, provenance."""

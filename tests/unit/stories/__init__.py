@@ -1,0 +1,1 @@
+"""Unit tests of territorio.stories: the story schema, scenes, the offline export, the clicker."""
