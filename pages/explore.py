@@ -36,7 +36,8 @@ with st.sidebar:
     st.header(t("filters", lang))
     st.multiselect(t("filter_area", lang), area_ids, key="areas", help=t("filter_area_help", lang),
                    placeholder=t("choose", lang),
-                   format_func=lambda a: area_label(cat, a) + (f" ({t('sector', lang)})" if a in set(cat.sectors.sector_id) else ""))
+                   format_func=lambda a: area_label(cat, a) + (f" ({t('sector', lang)})"
+                                                               if a in set(cat.sectors.sector_id) else ""))
     st.multiselect(t("filter_type", lang), incident_types, key="types", format_func=lambda k: type_label(cat, k, lang),
                    placeholder=t("choose", lang))
     st.multiselect(t("filter_actor", lang), list(cat.actors.actor_id), key="actors",
@@ -90,7 +91,8 @@ m3.metric(t("metric_not_mapped", lang), fmt_int(summary.not_mapped, lang), help=
 view = ui.remount_view((lang, online))
 base = basemap.caracas_map(cat.parishes, geodata.read("municipalities"),
                            basemap.MapOptions(lang=lang, online_tiles=online, asset_base=asset_base()),
-                           focus=basemap.focus_bounds(cat, joined), view=(view.lat, view.lon, view.zoom) if view else None)
+                           focus=basemap.focus_bounds(cat, joined),
+                           view=(view.lat, view.lon, view.zoom) if view else None)
 st_folium(base, key=ui.MAP_KEY, height=700, use_container_width=True, feature_group_to_add=drawn.groups,
           returned_objects=clicks.RETURNED, on_change=ui.on_map_change)
 st.markdown(f"**{escape_markdown(describe.sentence(cat, spec, summary, lang), limit=1000)}**")

@@ -61,6 +61,7 @@ right.caption(t("study_chart_summary", lang))
 st.markdown(sentences[1])
 st.info(sentences[2])
 st.warning(sentences[3])
-cite_box(citation.cite_link(citation.link([*urlstate.pairs(query), ("lang", lang)], page="study"), lang, cat.version, today(),
+cite_box(citation.cite_link(citation.link([*urlstate.pairs(query), ("lang", lang)], page="study"), lang, cat.version,
+                            today(),
                             view=study.view_sentence(cat, result, lang)), lang)
 footer(lang)

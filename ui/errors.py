@@ -43,7 +43,7 @@ def shown_on_page():
     """Run a page; an exception ends it with `show` (Streamlit's stop and rerun are not exceptions)."""
     try:
         yield
-    except Exception as exc:       # noqa: BLE001: every failure of a page is told the same way
+    except Exception as exc:       # noqa: BLE001 (every failure of a page is told the same way)
         show(exc)
 
 

@@ -178,7 +178,8 @@ def show_result(result: ImportResult, lang: str) -> None:
 
 
 def show_failure(name: str, exc: FileRejected, lang: str) -> None:
-    st.error(f"{t('upload_failed', lang)}: {escape_markdown(name, limit=200)}: {escape_markdown(exc.message(lang), limit=1000)}")
+    st.error(f"{t('upload_failed', lang)}: {escape_markdown(name, limit=200)}: "
+             f"{escape_markdown(exc.message(lang), limit=1000)}")
 
 
 def show_datasets(lang: str) -> None:

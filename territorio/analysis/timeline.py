@@ -94,7 +94,8 @@ def timeline_spec(cat: Catalog, m: Monthly, marks: pd.DataFrame, span: tuple[dt.
                 "color": {"field": "colour", "type": "nominal", "title": None,
                           "scale": {"domain": [label for _c, label in rows], "range": [c for c, _l in rows]},
                           "legend": {"orient": "bottom", "columns": 2, "labelFontSize": 13, "labelLimit": 0}},
-                "tooltip": [{"field": "month", "timeUnit": "yearmonth", "type": "temporal", "title": t("chart_month", lang)},
+                "tooltip": [{"field": "month", "timeUnit": "yearmonth", "type": "temporal",
+                             "title": t("chart_month", lang)},
                             {"field": "label", "type": "nominal", "title": t("chart_type", lang)},
                             {"field": "n", "type": "quantitative", "title": t("chart_y", lang)}]}}
     policy = {"values": _records(marks)}

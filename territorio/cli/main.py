@@ -323,7 +323,8 @@ def _validate_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kind", choices=["incidents", "areas"], help="what the file holds (detected when not given)")
     p.add_argument("--fix-swapped", action="store_true",
                    help="swap back latitude/longitude that look swapped (a warning each) instead of rejecting")
-    p.add_argument("--max-mb", type=float, metavar="MB", help=f"size limit (default {settings.MAX_UPLOAD_MB.default}, or {settings.MAX_UPLOAD_MB.name})")
+    p.add_argument("--max-mb", type=float, metavar="MB",
+                   help=f"size limit (default {settings.MAX_UPLOAD_MB.default}, or {settings.MAX_UPLOAD_MB.name})")
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -19,7 +19,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "es": "Caracas: control territorial y violencia",
     },
     "language": {"en": "Language", "es": "Idioma"},
-    "basemap_online": {"en": "Online street basemap (needs internet)", "es": "Mapa base de calles en línea (requiere internet)"},
+    "basemap_online": {"en": "Online street basemap (needs internet)",
+                       "es": "Mapa base de calles en línea (requiere internet)"},
     "basemap_help": {
         "en": "Off by default: the map is drawn from the project's own data and works with no internet.",
         "es": "Desactivado por defecto: el mapa se dibuja con los datos del proyecto y funciona sin internet.",
@@ -41,7 +42,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Parish boundaries: OCHA / INE Venezuela, CC BY-IGO.",
         "es": "Límites parroquiales: OCHA / INE Venezuela, CC BY-IGO.",
     },
-    "sectors_table": {"en": "Sector outlines: method and uncertainty", "es": "Contornos de sectores: método e incertidumbre"},
+    "sectors_table": {"en": "Sector outlines: method and uncertainty",
+                      "es": "Contornos de sectores: método e incertidumbre"},
     "col_sector": {"en": "Sector", "es": "Sector"},
     "col_method": {"en": "How it was drawn", "es": "Cómo se dibujó"},
     "col_uncertainty": {"en": "How far to trust it", "es": "Cuánto confiar"},
@@ -70,7 +72,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "El Valle como zonas de paz; la Cota 905, La Vega y El Valle después de 2022 están poco cubiertos; los "
         "hechos sin fecha utilizable se dejaron fuera (listados en geodata/sources/NOTES.md).",
     },
-    "mirrors_title": {"en": "Sources read only through a mirror or copy", "es": "Fuentes leídas solo a través de una copia"},
+    "mirrors_title": {"en": "Sources read only through a mirror or copy",
+                      "es": "Fuentes leídas solo a través de una copia"},
     "mirrors_intro": {
         "en": "For these, the original outlet's page could not be read; a copy was. Check the originals before "
         "publishing.",
@@ -112,8 +115,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "shown_sentence": {
         "en": "{n} incidents, {killed} killed, in metropolitan Caracas and beyond, {start} – {end}; "
         "{unmapped} not mapped, {uncertain} date-uncertain, {unknown} with no death toll reported.",
-        "es": "{n} incidentes, {killed} víctimas fatales, en la Caracas metropolitana y fuera de ella, {start} – {end}; "
-        "{unmapped} sin ubicar, {uncertain} de fecha incierta, {unknown} sin cifra de víctimas.",
+        "es": "{n} incidentes, {killed} víctimas fatales, en la Caracas metropolitana y fuera de ella, "
+        "{start} – {end}; {unmapped} sin ubicar, {uncertain} de fecha incierta, {unknown} sin cifra de víctimas.",
     },
     "data_version": {"en": "Data version {version}", "es": "Versión de los datos {version}"},
 }

@@ -217,7 +217,9 @@ class IncidentCanvas(MacroElement):
             var point = map.mouseEventToLayerPoint(e), found = null;
             for (var o = canvas._drawFirst; o; o = o.next) {
               var opts = o.layer.options;
-              if (opts.interactive && !(clicking && opts.passClicks) && o.layer._containsPoint(point)) { found = o.layer; }
+              if (opts.interactive && !(clicking && opts.passClicks) && o.layer._containsPoint(point)) {
+                found = o.layer;
+              }
             }
             return found;
           }

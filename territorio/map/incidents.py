@@ -148,7 +148,8 @@ def clustered_upload_layer(rows: pd.DataFrame, popups: list[str], name: str, lan
 
 
 def upload_legend_item(lang: str) -> LegendItem:
-    return LegendItem(t("legend_upload", lang), "circle", UPLOAD_STYLE["fill_color"], UPLOAD_STYLE["color"], dashed=True)
+    return LegendItem(t("legend_upload", lang), "circle", UPLOAD_STYLE["fill_color"], UPLOAD_STYLE["color"],
+                      dashed=True)
 
 
 # --- many points on one canvas -----------------------------------------------------------------------
@@ -187,7 +188,8 @@ def _point_rows(rows: pd.DataFrame, popups: list[str], stroke, weight, fill, fil
     """CanvasPoints rows: circles sized by toll (as styles.incident_radius), each style value an array over
     the rows or one value for all, the title as tooltip (escaped)."""
     n = len(rows)
-    per_row = [v if isinstance(v, np.ndarray) else np.full(n, v, dtype=object) for v in (stroke, weight, fill, fill_opacity)]
+    per_row = [v if isinstance(v, np.ndarray) else np.full(n, v, dtype=object)
+               for v in (stroke, weight, fill, fill_opacity)]
     radius = 6 + 3 * np.sqrt(rows["fatalities_max"].fillna(0).to_numpy(float))
     titles = rows[f"title_{lang}"].astype(str).map(html.escape).to_numpy(dtype=object)
     return [[round(float(a), 5), round(float(b), 5), round(float(r), 1), *style, tip, pop]

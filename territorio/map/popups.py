@@ -112,7 +112,8 @@ def standing_table(rows: list[dict], lang: str) -> str:
     """A table of what held on a day (peace zones, control), each row with its note and sources.
     rows: area, what, period (dict with start/end fields), note, sources (list of source dicts)."""
     e = html.escape
-    head = "".join(f"<th>{e(t(k, lang))}</th>" for k in ("col_area", "col_what_held", "col_period", "col_note", "sources"))
+    head = "".join(f"<th>{e(t(k, lang))}</th>"
+                   for k in ("col_area", "col_what_held", "col_period", "col_note", "sources"))
     body = "".join(
         f"<tr><td>{e(r['area'])}</td><td>{e(r['what'])}</td><td>{e(period_text(r['period'], lang))}</td>"
         f"<td>{e(r['note'])}</td><td>{source_list(r['sources'], lang)}</td></tr>" for r in rows)

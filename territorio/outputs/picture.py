@@ -113,7 +113,8 @@ def _legend(ax, cat: Catalog, rows: pd.DataFrame, lang: str) -> None:
     handles = [Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor=c, markeredgecolor="#222222",
                       label=label) for c, label in type_colour_rows(cat, lang, set(rows.type))]
     handles += [
-        Line2D([], [], color=SECTOR_STYLE["color"], linestyle=(0, (5, 3)), linewidth=1.6, label=t("legend_sector", lang)),
+        Line2D([], [], color=SECTOR_STYLE["color"], linestyle=(0, (5, 3)), linewidth=1.6,
+               label=t("legend_sector", lang)),
         Line2D([], [], color=STYLE["municipality_edge"], linewidth=1.2, label=t("legend_municipality", lang)),
         Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor="none", markeredgecolor="#444444",
                label=t("legend_size", lang)),
@@ -137,7 +138,8 @@ LABEL_MAX_WIDTH_DEG = 0.2   # parish names are drawn when the picture frames a p
 def _labels(ax, cat: Catalog, box) -> None:
     if box[2] - box[0] > LABEL_MAX_WIDTH_DEG:
         return
-    inside = cat.parishes[cat.parishes.label_lon.between(box[0], box[2]) & cat.parishes.label_lat.between(box[1], box[3])]
+    inside = cat.parishes[cat.parishes.label_lon.between(box[0], box[2])
+                          & cat.parishes.label_lat.between(box[1], box[3])]
     for row in inside.itertuples():
         ax.annotate(row.name, (row.label_lon, row.label_lat), ha="center", va="center", fontsize=9, color="#333333",
                     annotation_clip=True)

@@ -34,7 +34,8 @@ def _resolve(values, names: dict[str, str], what: str) -> tuple[str, ...]:
         hit = names.get(fold(v))
         if hit is None:
             known = sorted({k for k in names.values()})
-            raise UnknownValue(f"unknown {what} {v!r} (known: {', '.join(known[:40])}{' ...' if len(known) > 40 else ''})")
+            raise UnknownValue(f"unknown {what} {v!r} (known: "
+                               f"{', '.join(known[:40])}{' ...' if len(known) > 40 else ''})")
         if hit not in out:
             out.append(hit)
     return tuple(out)

@@ -75,7 +75,8 @@ def _incidents(cat: Catalog, rows: pd.DataFrame, lang: str) -> dict:
         "when": [format_date(r["date"], r["date_precision"], lang, r.get("date_end") or "")
                  for r in mapped.to_dict("records")],
         "type": [type_label(cat, k, lang) for k in mapped["type"]],
-        "toll": [popups.fatalities_text(lo, hi, lang) for lo, hi in zip(mapped["fatalities_min"], mapped["fatalities_max"])],
+        "toll": [popups.fatalities_text(lo, hi, lang)
+                 for lo, hi in zip(mapped["fatalities_min"], mapped["fatalities_max"])],
         "color": [styles.TYPE_COLORS.get(k, styles.OTHER_TYPE_COLOR) for k in mapped["type"]],
         "radius": [styles.incident_radius(v) for v in mapped["fatalities_max"]],
         "unknown": mapped["fatalities_max"].isna().to_numpy(),
@@ -93,7 +94,8 @@ def _zones(data: scenes.SceneData, lang: str) -> dict:
 
 def _control(cat: Catalog, data: scenes.SceneData, lang: str) -> dict:
     c, colors = data.control.copy(), styles.group_colors(cat)
-    c["label"] = [f"{actor_label(cat, g)} · {t('confidence_' + k, lang)}" for g, k in zip(c["group_id"], c["confidence"])]
+    c["label"] = [f"{actor_label(cat, g)} · {t('confidence_' + k, lang)}"
+                  for g, k in zip(c["group_id"], c["confidence"])]
     c["color"] = c["group_id"].map(colors)
     c["opacity"] = c["confidence"].map(styles.CONFIDENCE_OPACITY).fillna(0.2)
     return _features(c, ["label", "color", "opacity"])
@@ -119,7 +121,8 @@ def _legend(cat: Catalog, scene: dict, data: scenes.SceneData, lang: str) -> lis
                   for s, st in styles.ZONE_STYLES.items() if s in set(data.zones["status"])]
     if "control" in scene["layers"]:
         colors = styles.group_colors(cat)
-        items += [{"label": actor_label(cat, g), "color": colors[g], "kind": "fill"} for g in dict.fromkeys(data.control["group_id"])]
+        items += [{"label": actor_label(cat, g), "color": colors[g], "kind": "fill"}
+                  for g in dict.fromkeys(data.control["group_id"])]
     if "incidents" in scene["layers"]:
         shown = data.incidents[data.incidents["mapped"]]
         items += [{"label": i.label, "color": i.color, "kind": "circle"}

@@ -178,7 +178,8 @@ def _check_scenes(value) -> list[str]:
 
 
 CHECKS: dict[str, Callable[[object], list[str]]] = {
-    "text": _check_text, "some_text": _check_some_text, "window": _check_window, "ids": _check_ids, "filters": _check_filters,
+    "text": _check_text, "some_text": _check_some_text, "window": _check_window, "ids": _check_ids,
+    "filters": _check_filters,
     "layers": _check_layers, "measure": _check_measure, "view": _check_view, "highlight": _check_highlight,
     "bool": _check_bool, "scenes": _check_scenes,
 }
@@ -186,7 +187,8 @@ CHECKS: dict[str, Callable[[object], list[str]]] = {
 
 def _check_fields(data: dict, fields: dict, where: str) -> list[str]:
     out = [f"{where}{name}: missing" for name, (_kind, required) in fields.items() if required and name not in data]
-    out += [f"{where}{name}: unknown field (expected one of {', '.join(fields)})" for name in data if name not in fields]
+    out += [f"{where}{name}: unknown field (expected one of {', '.join(fields)})"
+            for name in data if name not in fields]
     for name, (kind, _required) in fields.items():
         if name in data:
             out += [f"{where}{name}: {msg}" for msg in CHECKS[kind](data[name])]

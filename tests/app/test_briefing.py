@@ -169,7 +169,8 @@ def _shown(at) -> str:
     return " ".join(e.value.replace("\\", "") for e in [*at.warning, *at.caption, *at.error, *at.markdown])
 
 
-@pytest.mark.parametrize("story, counter_text", [("cota-905", "Scene 1 of 7"), ("petare-jose-felix-ribas", "Scene 1 of 6")])
+@pytest.mark.parametrize("story, counter_text", [("cota-905", "Scene 1 of 7"),
+                                                 ("petare-jose-felix-ribas", "Scene 1 of 6")])
 def test_every_good_story_plays_beside_a_malformed_file_which_is_listed(one_bad_file, story, counter_text):
     at = run(story=story, lang="en")
     assert not at.exception, at.exception

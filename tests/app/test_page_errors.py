@@ -45,7 +45,8 @@ def damaged(tmp_path, monkeypatch):
 
 
 def shown(at) -> str:
-    return "\n".join(str(e.value) for kind in ("error", "warning", "markdown", "caption", "title") for e in at.get(kind))
+    kinds = ("error", "warning", "markdown", "caption", "title")
+    return "\n".join(str(e.value) for kind in kinds for e in at.get(kind))
 
 
 @pytest.mark.parametrize("case", DAMAGES)

@@ -56,8 +56,9 @@ def _valid_rows(n: int) -> bytes:
     (rows that are rejected at once, as in hostile.csv_rows_bomb, were read inside 2 s on an idle machine)."""
     pad = "x" * 120
     head = b"id,date,lat,lon,type,title,summary,fatalities,source_url\n"
-    return head + b"".join(f"r{i},2019-02-{1 + i % 28:02d},{10.45 + (i % 97) / 1000:.4f},{-66.95 + (i % 89) / 1000:.4f},"
-                           f"homicide,Row {i},{pad},{i % 3},https://example.org/{i}\n".encode() for i in range(n))
+    return head + b"".join(f"r{i},2019-02-{1 + i % 28:02d},{10.45 + (i % 97) / 1000:.4f},"
+                           f"{-66.95 + (i % 89) / 1000:.4f},homicide,Row {i},{pad},{i % 3},https://example.org/{i}\n"
+                           .encode() for i in range(n))
 
 
 @pytest.mark.parametrize("leave", [False, True], ids=["time limit", "moves on"])

@@ -80,7 +80,8 @@ INSIDE_THE_MAP = """([selector, under]) => {
   };
   for (const p of document.querySelectorAll(selector)) {
     const b = p.getBoundingClientRect(), x = b.left + b.width / 2, y = b.top + b.height / 2;
-    if (b.width && x > r.left + 20 && x < r.right - 20 && y > r.top + 20 && y < r.bottom - 20 && !(under && covered(x, y))) {
+    if (b.width && x > r.left + 20 && x < r.right - 20 && y > r.top + 20 && y < r.bottom - 20
+        && !(under && covered(x, y))) {
       return [x, y];
     }
   }

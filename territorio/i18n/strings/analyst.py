@@ -58,9 +58,11 @@ TEXTS.update({
     "study_designations": {"en": "Designated areas counted as 'inside'",
                            "es": "Zonas designadas que cuentan como 'dentro'"},
     "study_bad_date": {"en": "The date in the address ({value}) is not an ISO date (YYYY-MM-DD); showing {shown}.",
-                       "es": "La fecha de la dirección ({value}) no es una fecha ISO (AAAA-MM-DD); se muestra {shown}."},
+                       "es": "La fecha de la dirección ({value}) no es una fecha ISO (AAAA-MM-DD); se muestra "
+                             "{shown}."},
     "study_bad_designation": {"en": "Ignored unknown designation(s) in the address: {values} (known: {known}).",
-                              "es": "Se ignoró una designación desconocida en la dirección: {values} (conocidas: {known})."},
+                              "es": "Se ignoró una designación desconocida en la dirección: {values} (conocidas: "
+                                    "{known})."},
     "study_group_inside": {"en": "Inside designated areas", "es": "Dentro de zonas designadas"},
     "study_group_outside": {"en": "Elsewhere in Caracas", "es": "En el resto de Caracas"},
     "study_period_before": {"en": "Before", "es": "Antes"},
@@ -126,7 +128,8 @@ TEXTS.update({
     "profile_kind_parish": {"en": "parish, {municipality}", "es": "parroquia, {municipality}"},
     "profile_kind_sector": {"en": "sector, approximate outline", "es": "sector, contorno aproximado"},
     "profile_bad_area": {"en": "The area in the address ({value}) is not a parish or sector; showing {shown}.",
-                         "es": "La zona de la dirección ({value}) no es una parroquia ni un sector; se muestra {shown}."},
+                         "es": "La zona de la dirección ({value}) no es una parroquia ni un sector; se muestra "
+                               "{shown}."},
     "profile_counts": {
         "en": "{n} incidents in the catalog; {killed} killed (a range where sources disagree); {unknown} with no "
         "figure reported.",

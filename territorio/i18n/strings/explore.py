@@ -66,7 +66,8 @@ TEXTS.update({
     "layer_control": {"en": "Control by armed groups", "es": "Control de grupos armados"},
     "legend_control": {"en": "Who controlled each sector on {day}", "es": "Quién controlaba cada sector al {day}"},
     "legend_control_note": {"en": "Stronger fill: firmer evidence. Each claim's sources are listed beside the map.",
-                            "es": "Relleno más intenso: evidencia más firme. Las fuentes de cada afirmación figuran junto al mapa."},
+                            "es": "Relleno más intenso: evidencia más firme. Las fuentes de cada afirmación figuran "
+                                  "junto al mapa."},
     "confidence_assessed": {"en": "Assessed by sources", "es": "Evaluado por las fuentes"},
     "confidence_claimed": {"en": "Claimed in reports", "es": "Afirmado en reportes"},
     "confidence_disputed": {"en": "Disputed", "es": "En disputa"},
@@ -87,12 +88,14 @@ TEXTS.update({
         "en": "The chart shows {total} incidents matching the filters (area, type, actor), month by month; the busiest "
               "month is {peak} with {peak_n}. Dashed lines mark {marks} policy dates; the shaded band is the window "
               "({window}, {in_window} incidents). {undated} dated only to a year are not placed on it.",
-        "es": "El gráfico muestra {total} incidentes que cumplen los filtros (zona, tipo, actor), mes a mes; el mes con "
-              "más es {peak}, con {peak_n}. Las líneas discontinuas marcan {marks} fechas de política; la banda sombreada "
-              "es la ventana ({window}, {in_window} incidentes). {undated} fechados solo por año no se ubican en él.",
+        "es": "El gráfico muestra {total} incidentes que cumplen los filtros (zona, tipo, actor), mes a mes; el mes "
+              "con más es {peak}, con {peak_n}. Las líneas discontinuas marcan {marks} fechas de política; la banda "
+              "sombreada es la ventana ({window}, {in_window} incidentes). {undated} fechados solo por año no se "
+              "ubican en él.",
     },
     "chart_summary_empty": {"en": "No incident dated to a month matches the filters ({undated} dated only to a year).",
-                            "es": "Ningún incidente fechado por mes cumple los filtros ({undated} fechados solo por año)."},
+                            "es": "Ningún incidente fechado por mes cumple los filtros ({undated} fechados solo por "
+                                  "año)."},
 })
 
 # The "what held on that day" table
@@ -123,7 +126,8 @@ TEXTS.update({
     "filter_type": {"en": "Incident type", "es": "Tipo de incidente"},
     "filter_actor": {"en": "Actor", "es": "Actor"},
     "filter_actor_help": {"en": "A leader also finds his group's incidents, and a group its leaders'.",
-                          "es": "Un líder también encuentra los incidentes de su grupo, y un grupo los de sus líderes."},
+                          "es": "Un líder también encuentra los incidentes de su grupo, y un grupo los de sus "
+                                "líderes."},
     "filter_min_fatalities": {"en": "At least this many killed", "es": "Al menos esta cantidad de muertos"},
     "filter_min_fatalities_help": {"en": "Compared with the upper figure when sources give a range.",
                                    "es": "Se compara con la cifra mayor cuando las fuentes dan un rango."},
@@ -138,8 +142,10 @@ TEXTS.update({
     "unit_week": {"en": "week", "es": "semana"},
     "unit_month": {"en": "month", "es": "mes"},
     "unit_year": {"en": "year", "es": "año"},
-    "metric_incidents_help": {"en": "Catalog incidents matching the filters, mapped or not (as `territorio incidents` counts).",
-                              "es": "Incidentes del catálogo que cumplen los filtros, ubicados o no (como cuenta `territorio incidents`)."},
+    "metric_incidents_help": {"en": "Catalog incidents matching the filters, mapped or not (as `territorio incidents` "
+                                    "counts).",
+                              "es": "Incidentes del catálogo que cumplen los filtros, ubicados o no (como cuenta "
+                                    "`territorio incidents`)."},
     "metric_not_mapped": {"en": "Not on the map", "es": "Fuera del mapa"},
     "metric_not_mapped_help": {"en": "Counted above, but no sourced coordinate exists for them.",
                                "es": "Contados arriba, pero no existe una coordenada con fuente para ellos."},
@@ -151,10 +157,14 @@ TEXTS.update({
     "layer_upload": {"en": "Your data: {name}", "es": "Sus datos: {name}"},
     "legend_upload": {"en": "Incident from your file (dotted ring)", "es": "Incidente de su archivo (anillo punteado)"},
     "show_outside": {"en": "Show my points outside Caracas", "es": "Mostrar mis puntos fuera de Caracas"},
-    "show_outside_help": {"en": "Points of your files that lie outside the 32 parishes (plus a few km) are hidden until you ask for them.",
-                          "es": "Los puntos de sus archivos fuera de las 32 parroquias (más unos km) se ocultan hasta que los pida."},
-    "upload_sentence": {"en": "Your data ({name}): {n} of {total} incidents match the filters; {outside} outside Caracas {hidden}, {unmapped} without a point.",
-                        "es": "Sus datos ({name}): {n} de {total} incidentes cumplen los filtros; {outside} fuera de Caracas {hidden}, {unmapped} sin punto."},
+    "show_outside_help": {"en": "Points of your files that lie outside the 32 parishes (plus a few km) are hidden "
+                                "until you ask for them.",
+                          "es": "Los puntos de sus archivos fuera de las 32 parroquias (más unos km) se ocultan hasta "
+                                "que los pida."},
+    "upload_sentence": {"en": "Your data ({name}): {n} of {total} incidents match the filters; {outside} outside "
+                              "Caracas {hidden}, {unmapped} without a point.",
+                        "es": "Sus datos ({name}): {n} de {total} incidentes cumplen los filtros; {outside} fuera de "
+                              "Caracas {hidden}, {unmapped} sin punto."},
     "hidden": {"en": "(hidden)", "es": "(ocultos)"},
     "shown": {"en": "(shown)", "es": "(mostrados)"},
     "table_title": {"en": "The selected incidents, with sources", "es": "Los incidentes seleccionados, con fuentes"},
@@ -169,7 +179,8 @@ TEXTS.update({f"tcol_{k}": v for k, v in {
     "date_precision": {"en": "Date precision", "es": "Precisión de la fecha"},
     "date_uncertain": {"en": "Date uncertain", "es": "Fecha incierta"}, "type": {"en": "Type", "es": "Tipo"},
     "title": {"en": "Title", "es": "Título"}, "parish": {"en": "Parish", "es": "Parroquia"},
-    "sector": {"en": "Sector", "es": "Sector"}, "designation_status": {"en": "Peace zone then", "es": "Zona de paz entonces"},
+    "sector": {"en": "Sector",
+               "es": "Sector"}, "designation_status": {"en": "Peace zone then", "es": "Zona de paz entonces"},
     "controlling_group": {"en": "Controlled by then", "es": "Controlada entonces por"},
     "control_confidence": {"en": "Control evidence", "es": "Evidencia del control"},
     "fatalities_min": {"en": "Killed (low)", "es": "Muertos (mín.)"},

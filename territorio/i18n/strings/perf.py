@@ -13,10 +13,12 @@ TEXTS = {
                        "es": "Sus datos: {n} incidentes aquí; acerque para verlos"},
     "upload_agg_tip_one": {"en": "Your data: 1 incident here; zoom in to see it",
                            "es": "Sus datos: 1 incidente aquí; acerque para verlo"},
-    "points_in_view_note": {"en": "Showing the {shown} incidents in view, of {n} on the map; move the map to see the others.",
+    "points_in_view_note": {"en": "Showing the {shown} incidents in view, of {n} on the map; move the map to see the "
+                                  "others.",
                             "es": "Se muestran los {shown} incidentes a la vista, de {n} en el mapa; mueva el mapa "
                                   "para ver los demás."},
-    "below_map_pending": {"en": "The timeline, what held on the last day and the downloads follow once the map is drawn.",
+    "below_map_pending": {"en": "The timeline, what held on the last day and the downloads follow once the map is "
+                                "drawn.",
                           "es": "La línea de tiempo, lo vigente el último día y las descargas aparecen cuando el mapa "
                                 "esté dibujado."},
     "synthetic_banner": {"en": "SYNTHETIC DATA: {n} generated incidents (seed {seed}) for performance testing. "

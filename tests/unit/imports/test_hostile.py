@@ -142,7 +142,8 @@ def test_a_gpkg_without_feature_layers_is_refused_and_other_layers_are_never_rea
     assert rejection(attributes, "a.gpkg").code == "gpkg_no_features"
     # a second layer that is a recursive view is named, never opened
     data = edited_gpkg(tmp_path, hostile.RECURSIVE_VIEW.replace("FROM base", "FROM incidents"),
-                       "INSERT INTO gpkg_contents (table_name, data_type, identifier) VALUES ('bomb', 'features', 'bomb')")
+                       "INSERT INTO gpkg_contents (table_name, data_type, identifier) VALUES ('bomb', 'features', "
+                       "'bomb')")
     result = read(data, "p.gpkg")
     assert result.rows_total == 4
     assert [(w.code, w.params["others"]) for w in result.warnings if w.code == "other_layers"] == [("other_layers",

@@ -187,5 +187,6 @@ def test_the_oldest_acled_spellings_are_understood():
             b"SYN1,15/03/2016,3,Synthetic Group,Synthetic Ally,10.5,-66.9,2,1,101\n")
     r = read(data, "acled_1997_2016.csv")
     inc = r.incidents.iloc[0]
-    assert (r.format, inc.date, inc.date_precision, inc.location_precision) == ("acled", "2016-03", "month", "acled_geo_2")
+    assert (r.format, inc.date, inc.date_precision, inc.location_precision) == \
+        ("acled", "2016-03", "month", "acled_geo_2")
     assert inc.actors_en == "Synthetic Group | Synthetic Ally" and not r.warnings

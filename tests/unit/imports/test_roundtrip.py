@@ -64,7 +64,8 @@ def test_cli_exports_round_trip(cli, tmp_path):
 def test_imported_frame_has_the_catalogs_columns_and_types():
     cat = catalog_loader.load()
     inc = uploads.read_path(FIXTURES / "awkward_es.csv").incidents
-    assert list(inc.columns) == list(cat.incidents.columns) + ["dataset", "row"] == INCIDENT_COLUMNS + ["dataset", "row"]
+    extra = ["dataset", "row"]
+    assert list(inc.columns) == list(cat.incidents.columns) + extra == INCIDENT_COLUMNS + extra
     for col in cat.incidents.columns:
         assert str(inc[col].dtype) == str(cat.incidents[col].dtype), col
 
@@ -92,7 +93,8 @@ def test_cli_validate_report(cli):
     assert {k: report[k] for k in ("file", "format", "kind", "rows_total", "rows_loaded", "rows_rejected")} == {
         "file": "broken_rows.csv", "format": "csv", "kind": "incidents", "rows_total": 12, "rows_loaded": 4,
         "rows_rejected": 8}
-    assert report["rejected"][0] == {"row": 2, "code": "date_missing", "reason": "broken_rows.csv row 2: date is missing"}
+    assert report["rejected"][0] == {"row": 2, "code": "date_missing", "reason": "broken_rows.csv row 2: date is "
+                                                                                 "missing"}
     assert {"row", "code", "message"} <= set(report["warnings"][0])
     fixed = json.loads(cli("validate", "--fix-swapped", str(FIXTURES / "broken_rows.csv")).out)
     assert fixed["rows_loaded"] == 5

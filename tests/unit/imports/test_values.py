@@ -103,7 +103,8 @@ def _codes_in_source() -> set[str]:
 
     pattern = re.compile(r'(?:Rejected|FileRejected|ValueProblem|warn)\(\s*"(\w+)"|Issue\([^,()]+, "(\w+)"')
     text = "\n".join(p.read_text() for p in Path(pkg.__file__).parent.glob("*.py"))
-    return {a or b for a, b in pattern.findall(text)} | {"geometry_unreadable", "geometry_unsupported", "date_end_unreadable"}
+    return {a or b for a, b in pattern.findall(text)} | {"geometry_unreadable", "geometry_unsupported",
+                                                         "date_end_unreadable"}
 
 
 def test_every_import_message_reads_in_english_and_spanish():

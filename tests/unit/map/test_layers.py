@@ -184,7 +184,8 @@ def test_the_spanish_chart_names_months_in_spanish(cat, joined):
     spec = timeline.timeline_spec(cat, m, timeline.policy_marks(cat, "es"), (D(2013, 1, 1), D(2023, 12, 31)),
                                 (D(2019, 2, 1), D(2019, 2, 28)), "es")
     assert spec["config"]["locale"]["time"]["shortMonths"][1] == "feb"
-    assert "locale" not in timeline.timeline_spec(cat, m, timeline.policy_marks(cat, "en"), (D(2013, 1, 1), D(2023, 12, 31)),
+    assert "locale" not in timeline.timeline_spec(cat, m, timeline.policy_marks(cat, "en"),
+                                                  (D(2013, 1, 1), D(2023, 12, 31)),
                                                 (D(2019, 2, 1), D(2019, 2, 28)), "en").get("config", {})
 
 
@@ -194,6 +195,8 @@ def test_types_sharing_a_colour_share_one_chart_legend_entry_as_on_the_map(cat, 
                                 (D(2019, 2, 1), D(2019, 2, 28)), "en")
     scale = spec["layer"][1]["encoding"]["color"]["scale"]
     assert len(set(scale["range"])) == len(scale["range"])           # no two legend entries look the same
-    assert (scale["range"], scale["domain"]) == tuple(map(list, zip(*styles.type_colour_rows(cat, "en", set(m.counts["type"])))))
+    rows = styles.type_colour_rows(cat, "en", set(m.counts["type"]))
+    assert (scale["range"], scale["domain"]) == tuple(map(list, zip(*rows)))
     values = spec["layer"][1]["data"]["values"]
-    assert {v["label"] for v in values} == {cat.event_types.set_index("key").loc[k, "label_en"] for k in set(m.counts["type"])}   # tooltips keep the type
+    labels = cat.event_types.set_index("key")["label_en"]
+    assert {v["label"] for v in values} == {labels[k] for k in set(m.counts["type"])}   # tooltips keep the type

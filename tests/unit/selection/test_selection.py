@@ -167,7 +167,8 @@ def test_date_uncertain_incidents_are_counted(cat, joined):
 
 # --- numbers, dates, text -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("n,lang,expected", [(1234567, "en", "1,234,567"), (1234567, "es", "1.234.567"), (7, "es", "7")])
+@pytest.mark.parametrize("n,lang,expected", [(1234567, "en", "1,234,567"), (1234567, "es", "1.234.567"),
+                                             (7, "es", "7")])
 def test_fmt_int(n, lang, expected):
     assert numbers.fmt_int(n, lang) == expected
 

@@ -34,7 +34,8 @@ def test_study_notes_say_the_value_and_what_is_shown_instead():
                                     {"pz_petare", "pz_cota_905"})
     date_note, designation_note = (n.message("en") for n in notes)
     assert date_note.startswith("The date in the address (" + "x" * 80 + "…)") and "showing 2015-07-13" in date_note
-    assert designation_note == "Ignored unknown designation(s) in the address: atlantis (known: pz_cota_905, pz_petare)."
+    assert designation_note == \
+        "Ignored unknown designation(s) in the address: atlantis (known: pz_cota_905, pz_petare)."
     assert urlstate.study_query(D(2015, 7, 13), 12, ("a", "b")) == {"date": "2015-07-13", "window": "12",
                                                                     "designation": ["a", "b"]}
 
@@ -43,7 +44,8 @@ def test_study_notes_say_the_value_and_what_is_shown_instead():
     ({}, "cota_905", None),
     ({"area": ["el paraiso"]}, "VE010108", None),
     ({"area": ["Cota 905"]}, "cota_905", None),
-    ({"area": ["Atlantis"]}, "cota_905", "The area in the address (Atlantis) is not a parish or sector; showing Cota 905."),
+    ({"area": ["Atlantis"]}, "cota_905", "The area in the address (Atlantis) is not a parish or sector; showing Cota "
+                                         "905."),
 ])
 def test_profile_state(cat, params, area, note):
     got, notes = urlstate.profile_state(getter(**params), cat, "cota_905")

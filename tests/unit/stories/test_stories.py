@@ -299,5 +299,5 @@ def test_cli_list_marks_the_bad_files_and_lists_the_others(cli, shelf_folder, mo
     listed = cli("story", "list")
     assert listed.code == 0
     lines = listed.out.splitlines()
-    assert lines[0].startswith("Not An Id\tINVALID\t") and any(l.startswith("cota-905\t7 scenes") for l in lines)
-    assert any(l.startswith("broken-yaml\tINVALID\tbroken-yaml.yaml: line") for l in lines)
+    assert lines[0].startswith("Not An Id\tINVALID\t") and any(line.startswith("cota-905\t7 scenes") for line in lines)
+    assert any(line.startswith("broken-yaml\tINVALID\tbroken-yaml.yaml: line") for line in lines)

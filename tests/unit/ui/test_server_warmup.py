@@ -30,7 +30,8 @@ def test_the_data_is_joined_before_the_server_listens_and_kept(monkeypatch, sett
     server._warm()
     info = catalog_loader._joined.cache_info()
     assert info.currsize == 1 and info.misses == 1
-    assert len(catalog_loader.joined(catalog_loader.synthetic_setting())) == (400 if setting else len(catalog_loader.load().incidents))
+    expected = 400 if setting else len(catalog_loader.load().incidents)
+    assert len(catalog_loader.joined(catalog_loader.synthetic_setting())) == expected
 
 
 def test_the_served_app_warms_up_before_it_takes_connections(monkeypatch, run_coroutine):

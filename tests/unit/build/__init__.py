@@ -1,0 +1,1 @@
+"""Unit tests of territorio.build: geodata/ derived from the reference data."""
