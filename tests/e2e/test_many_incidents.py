@@ -74,7 +74,7 @@ def test_the_benchmark_measures_a_first_paint_on_fresh_servers():
 
 def test_two_viewers_at_once_step_and_open_links_without_errors():
     """`territorio bench --sessions` in small: two Chromium viewers for a few seconds on a fresh server."""
-    figures = _bench("--sessions", "2", "--incidents", "3000", "--duration", "8")
+    figures = _bench("--sessions", "2", "--incidents", "3000", "--duration", "3")
     assert figures["errors"] == [] and figures["updates"] >= 2
     assert figures["update_ms_p95"] >= figures["update_ms_p50"] > 0
     assert figures["server_peak_rss_mb"] > 0 and figures["server_cpu_s"] > 0

@@ -49,31 +49,40 @@ def test_only_the_command_line_imports_loaders_or_benchmarks(path):
     assert not [n for n in imported_names(path) if n.split(".")[0] in {"loaders", "benchmarks"}], path
 
 
-# One child process imports what every module needs from other libraries, then forks once per module: each
-# fork imports that module alone into a fresh namespace, and says what it brought in and what it changed.
+# One child process imports what every module needs from other libraries, then forks once per module (two at a
+# time): each fork imports that module alone into a fresh namespace, and says what it brought in and changed.
 PROBE = r"""
 import json, os, sys
 import geopandas, jinja2, matplotlib.figure, numpy, pandas, pyarrow, pyogrio, pyproj, shapely, yaml
-results = {}
-for name in sys.argv[1:]:
-    read, write = os.pipe()
-    if os.fork() == 0:
-        os.close(read)
-        try:
-            import branca.element   # only to start from branca's own class: forget it, so an import shows
-            del sys.modules["branca"], sys.modules["branca.element"]
-            __import__(name)
-            after = sys.modules.get("branca.element")
-            out = {"loaded": sorted(m for m in ("folium", "branca", "streamlit") if m in sys.modules),
-                   "patched": after is not None and after.Template is not jinja2.Template}
-        except BaseException as exc:
-            out = {"error": f"{type(exc).__name__}: {exc}"}
-        os.write(write, json.dumps(out).encode())
-        os._exit(0)
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        results[name] = json.loads(pipe.read() or '{"error": "no answer"}')
-    os.wait()
+
+def probe(name, write):
+    try:
+        import branca.element   # only to start from branca's own class: forget it, so an import shows
+        del sys.modules["branca"], sys.modules["branca.element"]
+        __import__(name)
+        after = sys.modules.get("branca.element")
+        out = {"loaded": sorted(m for m in ("folium", "branca", "streamlit") if m in sys.modules),
+               "patched": after is not None and after.Template is not jinja2.Template}
+    except BaseException as exc:
+        out = {"error": f"{type(exc).__name__}: {exc}"}
+    os.write(write, json.dumps(out).encode())
+
+results, running = {}, []           # two forks at a time: one per core
+for name in sys.argv[1:] + [None, None]:
+    if name is not None:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read)
+            probe(name, write)
+            os._exit(0)
+        os.close(write)
+        running.append((name, read, pid))
+    if len(running) == 2 or (name is None and running):
+        done, read, pid = running.pop(0)
+        with os.fdopen(read) as pipe:
+            results[done] = json.loads(pipe.read() or '{"error": "no answer"}')
+        os.waitpid(pid, 0)
 print(json.dumps(results))
 """
 
@@ -97,7 +106,9 @@ def test_importing_a_module_has_no_side_effect(imports, module):
 
 def test_the_probe_sees_an_import_that_patches_branca():
     """The fork probe itself: a module that installs the template fix when imported is caught."""
-    code = PROBE.replace("__import__(name)", "__import__(name); from territorio.map import templates; templates.install()")
+    code = PROBE.replace("        __import__(name)\n",
+                         "        __import__(name)\n        from territorio.map import templates\n        "
+                         "templates.install()\n")
     done = subprocess.run([sys.executable, "-c", code, "territorio.settings"], capture_output=True, text=True,
                           timeout=120)
     assert json.loads(done.stdout.splitlines()[-1])["territorio.settings"]["patched"] is True
