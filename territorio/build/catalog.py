@@ -16,8 +16,8 @@ from urllib.parse import urlparse
 import geopandas as gpd
 import shapely
 
-from territorio.catalog import dates
 from territorio.build import geojson_io
+from territorio.catalog import dates
 
 FACT_FILES = ("events.csv", "places.csv", "parish_population.csv", "NOTES.md")
 SEP = " | "

@@ -17,14 +17,15 @@ from pathlib import Path
 import geopandas as gpd
 
 from territorio.build import catalog as catalog_build
-from territorio.catalog import datapackage
 from territorio.build import parishes as parish_build
+from territorio.catalog import datapackage
 
 
 def _parish_files(shared: Path, geodata: Path) -> dict[str, str]:
     if (shared / "data").exists():
         return parish_build.build(shared)
-    return {name: (geodata / name).read_text(encoding="utf-8") for name in ("parishes.geojson", "municipalities.geojson")}
+    return {name: (geodata / name).read_text(encoding="utf-8")
+            for name in ("parishes.geojson", "municipalities.geojson")}
 
 
 def derived_files(shared: Path, geodata: Path) -> dict[str, str]:

@@ -155,9 +155,10 @@ def test_the_chart_has_a_text_summary_naming_the_window():
 
 def _with_upload(fixture, **params):
     from loaders import uploads
+    from territorio import imports
 
     at = page(PAGE, **params)
-    result = uploads.read_path(FIXTURES / fixture)
+    result = imports.read_path(FIXTURES / fixture, **uploads.context())   # in process: the import is tested apart
     at.session_state["uploads"] = {result.file: result}
     return at.run().run(), result
 

@@ -7,6 +7,7 @@ import pytest
 
 from loaders import catalog as catalog_loader
 from loaders import uploads
+from territorio import imports
 from territorio.catalog import join
 from territorio.imports.validate import INCIDENT_COLUMNS
 from territorio.outputs import export
@@ -43,7 +44,7 @@ def test_exports_round_trip(fmt, name, exported, tmp_path):
     text = export.to_geojson(exported) if fmt == "geojson" else export.to_csv(exported)
     path = tmp_path / name
     path.write_text(guard(text) if fmt == "guarded" else text, encoding="utf-8")
-    r = uploads.read_path(path)
+    r = imports.read_path(path, **uploads.context())
     assert (r.rows_total, r.rows_loaded, r.rows_rejected) == (len(exported), len(exported), 0)
     assert not [w for w in r.warnings if w.code == "unknown_columns"]
     same_rows(r.incidents, exported)
@@ -63,7 +64,7 @@ def test_cli_exports_round_trip(cli, tmp_path):
 
 def test_imported_frame_has_the_catalogs_columns_and_types():
     cat = catalog_loader.load()
-    inc = uploads.read_path(FIXTURES / "awkward_es.csv").incidents
+    inc = imports.read_path(FIXTURES / "awkward_es.csv", **uploads.context()).incidents
     extra = ["dataset", "row"]
     assert list(inc.columns) == list(cat.incidents.columns) + extra == INCIDENT_COLUMNS + extra
     for col in cat.incidents.columns:
@@ -72,7 +73,7 @@ def test_imported_frame_has_the_catalogs_columns_and_types():
 
 def test_join_and_filters_work_on_imported_incidents_unchanged():
     cat = catalog_loader.load()
-    inc = uploads.read_path(FIXTURES / "broken_rows.csv").incidents
+    inc = imports.read_path(FIXTURES / "broken_rows.csv", **uploads.context()).incidents
     joined = join.join(cat, incidents=inc)
     assert list(joined.row) == [1, 9, 10, 11]
     assert joined.set_index("row").loc[1, "pcode"].startswith("VE01")
