@@ -217,9 +217,7 @@ class IncidentCanvas(MacroElement):
             var point = map.mouseEventToLayerPoint(e), found = null;
             for (var o = canvas._drawFirst; o; o = o.next) {
               var opts = o.layer.options;
-              if (opts.interactive && !(clicking && opts.passClicks) && o.layer._containsPoint(point)) {
-                found = o.layer;
-              }
+              if (opts.interactive && !(clicking && opts.passClicks) && o.layer._containsPoint(point)) { found = o.layer; }
             }
             return found;
           }
@@ -249,7 +247,7 @@ class IncidentCanvas(MacroElement):
           }, true);
           box.addEventListener("mouseleave", function (e) { hover(e, null); });
         })({{ this._parent.get_name() }});
-        {% endmacro %}"""
+        {% endmacro %}"""  # noqa: E501 (one line of the script is longer: rewrapping it would change the map page)
     )
 
     def __init__(self):
