@@ -100,7 +100,7 @@ def _axes():
 
 @pytest.mark.parametrize("source", ["catalog", "synthetic"])
 def test_each_style_is_one_scatter_call_drawing_exactly_what_one_call_per_incident_drew(cat, joined, source):
-    rows = joined if source == "catalog" else synthetic_joined(cat, 3000)
+    rows = joined if source == "catalog" else synthetic_joined(cat, 1000)
     assert rows["fatalities_max"].isna().any() and rows["fatalities_max"].notna().any()    # both styles present
     box = (-67.2, 10.3, -66.6, 10.6)
     new_ax, old_ax = _axes(), _axes()
