@@ -48,10 +48,11 @@ def read(data: bytes, name: str, *, limits: Limits = Limits(), on_wait: Callable
 
 def read_path(path: str | Path, *, limits: Limits = Limits(), on_wait: Callable[[float], None] | None = None,
               **options) -> "ImportResult":  # noqa: F821
-    """territorio.imports.read_path in a child process, within `limits`."""
+    """territorio.imports.read_path in a child process, within `limits`. The path is made absolute here: the
+    child works in its own temporary folder, where a relative path would name nothing."""
     from territorio import imports
 
-    return run(imports.read_path, (str(path),), dict(options, limits=limits), limits, on_wait)
+    return run(imports.read_path, (str(Path(path).absolute()),), dict(options, limits=limits), limits, on_wait)
 
 
 def run(target: Callable, args: tuple, kwargs: dict, limits: Limits,

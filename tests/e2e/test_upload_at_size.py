@@ -119,6 +119,7 @@ def test_zoomed_in_points_and_catalog_points_both_open_their_popups(watched, new
     popup.wait_for(timeout=10_000)
     assert "From your file" not in popup.inner_text() and popup.locator("a").count() >= 1
     frame.locator(".leaflet-popup-close-button").click()
+    popup.wait_for(state="detached", timeout=10_000)   # else the next wait could see the closing catalog popup
     # an uploaded point on the canvas (which lies over that SVG) opens on a real click; its text stays text
     _click_at(watched, *HOSTILE_AT)
     popup.wait_for(timeout=10_000)

@@ -156,3 +156,10 @@ def test_a_setting_that_is_not_a_positive_number_keeps_the_default(monkeypatch, 
     monkeypatch.setenv("TERRITORIO_MAX_ROWS", value)
     assert Limits.from_env().max_rows == Limits().max_rows == 200_000
 
+
+
+def test_a_relative_path_names_the_file_from_where_the_caller_stands(monkeypatch):
+    """The child works in its own temporary folder: `territorio validate file.csv` must still find file.csv."""
+    monkeypatch.chdir(FIXTURES)
+    result = bounded.read_path("acled_current.csv")
+    assert result.rows_total > 0 and result.rows_total == result.rows_loaded + result.rows_rejected
