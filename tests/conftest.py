@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +75,14 @@ def run_coroutine():
             return pool.submit(asyncio.run, coroutine).result()
 
     return run
+
+
+E2E = Path(__file__).parent / "e2e"
+
+
+def pytest_collection_modifyitems(items):
+    """Every test under tests/e2e is a browser test: scripts/test.sh runs them apart from the others (which run
+    two at a time), whether or not a file remembers its marker."""
+    for item in items:
+        if E2E in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.e2e)

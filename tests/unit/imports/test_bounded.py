@@ -1,6 +1,7 @@
 """The bounded import (territorio.imports.bounded): a child process ended at its time limit, capped in memory,
 its temporary folder removed whatever happens; the settings that set its limits."""
 
+import multiprocessing.util
 import os
 import tempfile
 import time
@@ -38,7 +39,8 @@ def temp_root(tmp_path, monkeypatch):
     """Where this test's imports put their temporary folders (not the machine's shared /tmp)."""
     root = tmp_path / "tmp"
     root.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(root))
+    multiprocessing.util.get_temp_dir()   # the fork server's socket folder, made once per process: not in this
+    monkeypatch.setattr(tempfile, "tempdir", str(root))   # long path (a Unix socket's name has 107 bytes at most)
     return root
 
 
