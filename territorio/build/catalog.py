@@ -3,6 +3,10 @@
 
 Nothing here invents a value: every date, number and coordinate is read from the facts; the reviewed
 files only classify, translate and redact (private victims' names), and every row names its fact rows.
+Facts found after the research notes enter through the reviewed files, each naming its sources:
+catalog/events_added.csv (new events, the facts' columns), catalog/event_corrections.csv (a fact field
+corrected: what it said, what it says now, why) and catalog/source_review.csv (every source's kind and
+original outlet, and the sources added to an event).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import shapely
 
 from territorio.build import geojson_io
 from territorio.catalog import dates
+from territorio.catalog.datapackage import CORRECTABLE, SOURCE_KINDS
 
 FACT_FILES = ("events.csv", "places.csv", "parish_population.csv", "NOTES.md")
 SEP = " | "
@@ -35,14 +40,15 @@ INCIDENT_COLUMNS = [
     "actor_ids", "actors_en", "actors_es", "fatalities_min", "fatalities_max", "fatalities_text",
     "lat", "lon", "location_precision", "coord_method", "place", "parish_stated", "pcode_stated",
     "in_study_area", "summary_en", "summary_es", "summary_es_translated", "sources", "source_count",
-    "date_end_note",
+    "date_end_note", "date_note", "parishes", "independent_outlets", "single_source",
 ]
 TIMELINE_COLUMNS = [
     "id", "date", "date_end", "date_precision", "type", "type_original", "title_en", "title_es",
     "actor_ids", "actors_en", "actors_es", "place", "lat", "lon", "summary_en", "summary_es",
     "summary_es_translated", "sources", "source_count",
 ]
-SOURCE_COLUMNS = ["event_id", "n", "outlet", "publisher", "mirror", "host", "url", "title", "title_quality"]
+SOURCE_COLUMNS = ["event_id", "n", "outlet", "publisher", "mirror", "host", "url", "title", "title_quality", "kind",
+                  "original_outlet"]
 SECTOR_COLUMNS = ["sector_id", "name", "pcodes", "anchor_place", "anchor_lat", "anchor_lon", "radius_m",
                   "geometry_method", "geometry_quality", "uncertainty_en", "uncertainty_es", "source_refs"]
 
@@ -84,13 +90,17 @@ def fatalities(text: str, where: str) -> tuple[str, str]:
     return str(lo), str(hi)
 
 
-def split_sources(fact: dict, where: str) -> list[dict]:
+def split_sources(fact: dict, where: str, added: list[dict] = ()) -> list[dict]:
+    """The fact's sources, then the reviewed ones added to it (catalog/source_review.csv, action 'add')."""
     publishers = [p.strip() for p in fact["source_publisher"].split(SEP)]
     urls = [u.strip() for u in fact["source_url"].split(SEP)]
     titles = [t.strip() for t in fact["source_title"].split(SEP)]
     if not (len(publishers) == len(urls) == len(titles)):
         raise CatalogBuildError(
             f"{where}: {len(publishers)} publishers, {len(urls)} URLs and {len(titles)} titles do not match")
+    publishers += [a["publisher"] for a in added]
+    urls += [a["url"] for a in added]
+    titles += [a["title"] for a in added]
     out = []
     for n, (pub, url, title) in enumerate(zip(publishers, urls, titles), start=1):
         parsed = urlparse(url)
@@ -107,6 +117,44 @@ def split_sources(fact: dict, where: str) -> list[dict]:
     return out
 
 
+def _outlet_key(name: str) -> str:
+    return re.sub(r"\s*\([^()]*\)", "", name).strip().casefold()
+
+
+def independent_outlets(sources: list[dict]) -> int:
+    """How many outlets stand behind an event: copies and wire republications count as their original, and
+    pages of one outlet count once; the smaller of the two counts (originals, outlets read), so an event read
+    only on one outlet's pages is single-source whatever those pages cite."""
+    originals = {_outlet_key(s["original_outlet"] or s["outlet"]) for s in sources}
+    read = {_outlet_key(s["outlet"]) for s in sources}
+    return min(len(originals), len(read))
+
+
+def with_kinds(sources: list[dict], kinds: dict[tuple[str, str], dict], where: str) -> list[dict]:
+    """Each source with its kind and original outlet from catalog/source_review.csv (every source has one)."""
+    out = []
+    for s in sources:
+        review = kinds.get((s["event_id"], s["url"]))
+        if review is None:
+            raise CatalogBuildError(f"{where}: source {s['url']!r} has no row (kind) in catalog/source_review.csv")
+        out.append({**s, "kind": review["kind"], "original_outlet": review["original_outlet"]})
+    return out
+
+
+def corrected(fact: dict, corrections: list[dict]) -> dict:
+    """The fact with its reviewed corrections applied; each names the value it replaces, so a changed fact
+    (or a stale correction) stops the build instead of being overwritten silently."""
+    fact = dict(fact)
+    for c in corrections:
+        where = f"catalog/event_corrections.csv {c['event_id']} {c['field']}"
+        if c["field"] not in CORRECTABLE:
+            raise CatalogBuildError(f"{where}: field is not one of {', '.join(CORRECTABLE)}")
+        if fact[c["field"]] != c["was"]:
+            raise CatalogBuildError(f"{where}: 'was' {c['was']!r} is not the fact's value {fact[c['field']]!r}")
+        fact[c["field"]] = c["now"]
+    return fact
+
+
 def _check_dates(fact: dict, review: dict, where: str) -> None:
     try:
         dates.interval(fact["date"], fact["date_precision"], review["date_end"])
@@ -118,9 +166,17 @@ def _check_dates(fact: dict, review: dict, where: str) -> None:
                                 f"but date/date_end are {fact['date']}/{review['date_end']}")
 
 
+def _parishes(review: dict, where: str) -> str:
+    codes = [c.strip() for c in (review.get("parishes") or review["pcode"]).split("|") if c.strip()]
+    if any(not re.fullmatch(r"VE[0-9]{6}", c) for c in codes):
+        raise CatalogBuildError(f"{where}: parishes {codes} are not all pcodes")
+    return SEP.join(codes)
+
+
 def _event_row(fact: dict, review: dict, sources: list[dict], where: str) -> dict:
     _check_dates(fact, review, where)
     lo, hi = fatalities(fact["fatalities"], where)
+    outlets = independent_outlets(sources)
     return {
         "id": fact["event_id"], "date": fact["date"], "date_end": review["date_end"],
         "date_precision": fact["date_precision"], "type": review["type"], "type_original": fact["event_type"],
@@ -133,17 +189,51 @@ def _event_row(fact: dict, review: dict, sources: list[dict], where: str) -> dic
         "summary_en": review["summary_en"] or fact["summary"], "summary_es": review["summary_es"],
         "summary_es_translated": TRANSLATION_NOTE, "sources": SEP.join(s["url"] for s in sources),
         "source_count": len(sources), "date_end_note": review["date_end_note"],
+        "date_note": review.get("date_note", ""), "parishes": _parishes(review, where),
+        "independent_outlets": outlets, "single_source": "true" if outlets == 1 else "false",
     }
+
+
+def _facts(sources_dir: Path, catalog_dir: Path) -> list[tuple[str, dict]]:
+    """(where, fact) for the research facts then the reviewed additions, corrections applied."""
+    facts = [(f"sources/events.csv row {i} ({f['event_id']})", f)
+             for i, f in enumerate(read_csv(sources_dir / "events.csv"), start=1)]
+    facts += [(f"catalog/events_added.csv row {i} ({f['event_id']})", f)
+              for i, f in enumerate(read_csv(catalog_dir / "events_added.csv"), start=1)]
+    fixes: dict[str, list[dict]] = {}
+    for c in read_csv(catalog_dir / "event_corrections.csv"):
+        fixes.setdefault(c["event_id"], []).append(c)
+    out = [(where, corrected(f, fixes.pop(f["event_id"], []))) for where, f in facts]
+    if fixes:
+        raise CatalogBuildError(f"catalog/event_corrections.csv: rows for unknown events {sorted(fixes)}")
+    return out
+
+
+def _source_review(catalog_dir: Path) -> tuple[dict[tuple[str, str], dict], dict[str, list[dict]]]:
+    """(event_id, url) -> review row; event_id -> sources added to it."""
+    kinds, added = {}, {}
+    for i, r in enumerate(read_csv(catalog_dir / "source_review.csv"), start=1):
+        where = f"catalog/source_review.csv row {i} ({r['event_id']})"
+        if r["kind"] not in SOURCE_KINDS:
+            raise CatalogBuildError(f"{where}: kind {r['kind']!r} is not one of {', '.join(SOURCE_KINDS)}")
+        if r["kind"] in ("copy", "wire") and not r["original_outlet"]:
+            raise CatalogBuildError(f"{where}: a {r['kind']} names its original outlet")
+        if (r["event_id"], r["url"]) in kinds:
+            raise CatalogBuildError(f"{where}: {r['url']!r} is reviewed twice")
+        kinds[(r["event_id"], r["url"])] = r
+        if r["action"] == "add":
+            added.setdefault(r["event_id"], []).append(r)
+    return kinds, added
 
 
 def events(sources_dir: Path, catalog_dir: Path) -> dict[str, str]:
     """incidents.csv, timeline.csv and sources.csv, as text."""
-    facts = read_csv(sources_dir / "events.csv")
     reviews = {r["event_id"]: r for r in read_csv(catalog_dir / "event_review.csv")}
     types = {r["key"]: r for r in read_csv(catalog_dir / "event_types.csv")}
+    kinds, added = _source_review(catalog_dir)
+    used: set[tuple[str, str]] = set()
     incidents, timeline, all_sources = [], [], []
-    for i, fact in enumerate(facts, start=1):
-        where = f"sources/events.csv row {i} ({fact['event_id']})"
+    for where, fact in _facts(sources_dir, catalog_dir):
         review = reviews.pop(fact["event_id"], None)
         if review is None:
             raise CatalogBuildError(f"{where}: no row in catalog/event_review.csv")
@@ -151,11 +241,14 @@ def events(sources_dir: Path, catalog_dir: Path) -> dict[str, str]:
         if kind != review["kind"]:
             raise CatalogBuildError(f"catalog/event_review.csv {fact['event_id']}: type {review['type']!r} "
                                     f"is not a {review['kind']} type in catalog/event_types.csv")
-        srcs = split_sources(fact, where)
+        srcs = with_kinds(split_sources(fact, where, added.get(fact["event_id"], [])), kinds, where)
+        used |= {(s["event_id"], s["url"]) for s in srcs}
         all_sources.extend(srcs)
         (incidents if kind == "incident" else timeline).append(_event_row(fact, review, srcs, where))
     if reviews:
         raise CatalogBuildError(f"catalog/event_review.csv: rows for unknown events {sorted(reviews)}")
+    if set(kinds) - used:
+        raise CatalogBuildError(f"catalog/source_review.csv: rows for sources no event has {sorted(set(kinds) - used)}")
     return {
         "incidents.csv": write_csv(incidents, INCIDENT_COLUMNS),
         "timeline.csv": write_csv(timeline, TIMELINE_COLUMNS),

@@ -10,7 +10,7 @@ import hashlib
 import json
 from typing import Any
 
-DATA_VERSION = "0.1.0"
+DATA_VERSION = "0.2.0"   # semantic: corrections and additions move the minor version (geodata/CHANGELOG.md)
 CREATED = "2026-11-25"
 
 OCHA_LICENCE = {
@@ -138,6 +138,7 @@ FACTS_SOURCE = {
 REVIEW_SOURCE = {"title": "Reviewed by the Territorio team from the facts in geodata/sources/",
                  "path": "sources/events.csv"}
 ID = "^CCS-[0-9]{3}$"
+CORRECTABLE = ["date", "date_precision", "fatalities", "place", "parish", "summary"]
 DATE = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 DAY = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 PRECISION = ["day", "month", "year"]
@@ -146,10 +147,11 @@ LOCATION_PRECISION = ["site_point", "sector_proxy", "parish_reference", "town_po
                       "not_mapped"]
 INCIDENT_TYPES = ["massacre", "homicide", "killing_of_leader", "killing_of_officer", "clash_security",
                   "clash_armed_groups", "security_operation", "attack_on_security_forces", "attack_on_official",
-                  "curfew", "protest"]
+                  "curfew", "protest", "police_killing"]
 TIMELINE_TYPES = ["peace_zone_policy", "peace_zone_designation", "political_visit", "government_statement",
                   "gang_consolidation"]
 STATUSES = ["in_force", "suspended", "ended", "disputed"]
+SOURCE_KINDS = ["original", "copy", "wire", "official", "ngo"]
 CONFIDENCE = ["assessed", "claimed", "disputed"]
 
 
@@ -198,6 +200,13 @@ INCIDENT_FIELDS = _fields(
     ("sources", "string", "Source URLs, ' | '-separated (details in sources.csv).", REQ),
     ("source_count", "integer", "Number of sources.", {"required": True, "minimum": 1}),
     ("date_end_note", "string", "Where date_end comes from."),
+    ("date_note", "string", "Where sources disagree on the date: who says which (both kept)."),
+    ("parishes", "string", "Every parish the sources name for the event, as pcodes ' | '-separated (a multi-parish "
+     "operation lists them all; the join's `pcode` is only where its point lies)."),
+    ("independent_outlets", "integer", "Outlets behind the event: copies and wire republications count as their "
+     "original, and pages of one outlet count once.", {"required": True, "minimum": 1}),
+    ("single_source", "string", "true when one outlet alone backs the event (not independently confirmed).",
+     {"required": True, "enum": BOOL}),
 )
 TIMELINE_FIELDS = _fields(
     *EVENT_FIELDS,
@@ -222,6 +231,10 @@ SOURCE_FIELDS = _fields(
      "where neither worked.", REQ),
     ("title_quality", "string", "untitled, or headline_or_slug (slug-derived titles are approximate).",
      {"required": True, "enum": ["untitled", "headline_or_slug"]}),
+    ("kind", "string", "What the page is: original (the outlet's own report), copy (a mirror or repost of another "
+     "outlet's text), wire (an agency story republished), official (a government statement), ngo (an NGO count).",
+     {"required": True, "enum": SOURCE_KINDS}),
+    ("original_outlet", "string", "For a copy or a wire story: the outlet or agency whose text it is."),
 )
 SECTOR_FIELDS = _fields(
     ("sector_id", "string", "Stable id of the sector.", {"required": True, "unique": True}),
@@ -241,8 +254,11 @@ SECTOR_FIELDS = _fields(
 PERIOD_BOUNDS = [
     ("start", "string", "Start date (YYYY-MM-DD, YYYY-MM or YYYY).", {"required": True, "pattern": DATE}),
     ("start_precision", "string", "Precision of start.", {"required": True, "enum": PRECISION}),
-    ("start_kind", "string", "known, or attested (the first evidence; it may have begun earlier).",
-     {"required": True, "enum": ["known", "attested"]}),
+    ("start_kind", "string", "known, attested (the first evidence; it may have begun earlier), or disputed (sources "
+     "give different starts: from `start` to `start_latest`, each version in the note).",
+     {"required": True, "enum": ["known", "attested", "disputed"]}),
+    ("start_latest", "string", "For a disputed start: the latest start a source gives (YYYY-MM-DD, YYYY-MM or YYYY).",
+     {"pattern": DATE}),
     ("end", "string", "End date; blank while open (the facts give no end).", {"pattern": DATE}),
     ("end_precision", "string", "Precision of end.", {"enum": PRECISION}),
     ("end_kind", "string", "known, open (no end in the facts), or last_evidence (it may have lasted longer).",
@@ -289,7 +305,7 @@ _DERIVED = "geodata/build.py (territorio.catalog_build)"
 _AUTHORED = "authored and reviewed by hand; every row names the fact rows behind it"
 
 RESOURCES += [
-    _fact_resource("events", "Facts: sourced events, 2013-2023"),
+    _fact_resource("events", "Facts: sourced events, 2013-2023 (the research notes)"),
     _fact_resource("places", "Facts: places with coordinates and how they were obtained"),
     _fact_resource("parish_population", "Facts: parish population figures, with year and kind"),
     {"name": "facts_notes", "path": "sources/NOTES.md", "title": "Facts: research notes (conflicts, uncertainty, gaps)",
@@ -319,8 +335,41 @@ RESOURCES += [
                  ("in_study_area", "string", "Inside metropolitan Caracas.", {"required": True, "enum": BOOL}),
                  ("summary_en", "string", "Summary (English), redacted.", REQ),
                  ("summary_es", "string", "Summary (Spanish translation).", REQ),
-                 ("review_note", "string", "Reviewer's note.")),
+                 ("review_note", "string", "Reviewer's note."),
+                 ("date_note", "string", "Where sources disagree on the date: who says which."),
+                 ("parishes", "string", "Every parish the sources name, pcodes ' | '-separated (blank: `pcode` or "
+                  "the point's parish).")),
          [REVIEW_SOURCE], "event_id", authoredBy=_AUTHORED),
+    _csv("events_added", "catalog/events_added.csv", "Events added after the research notes, each checked against "
+         "a stored page", "The facts' own columns (the catalog is derived from them as from sources/events.csv), "
+         "plus the research row it came from and the stored page re-opened to check its date, place and toll.",
+         [field(n, "string", d) for n, d in FACT_FILE_FIELDS["events"]] + _fields(
+             ("research_ref", "string", "The research row (issue 16's verified leads) the event came from.", REQ),
+             ("verified_against", "string", "The stored page re-opened before the event went in.",
+              {"required": True, "pattern": "^https?://.+$"})),
+         [REVIEW_SOURCE], "event_id", authoredBy=_AUTHORED),
+    _csv("event_corrections", "catalog/event_corrections.csv", "Corrections of fact fields",
+         "A fact field corrected after a review: what it said, what it says now and why (docs/CORRECTIONS.md); the "
+         "build stops if the fact no longer says what the correction replaced.",
+         _fields(("event_id", "string", "Event.", {"required": True, "pattern": ID}),
+                 ("field", "string", "The fact field.", {"required": True, "enum": list(CORRECTABLE)}),
+                 ("was", "string", "What the fact said."), ("now", "string", "What it says now."),
+                 ("correction", "string", "Correction id (geodata/CHANGELOG.md, docs/CORRECTIONS.md).", REQ),
+                 ("note", "string", "Why, with the sources.", REQ)),
+         [REVIEW_SOURCE], authoredBy=_AUTHORED),
+    _csv("source_review", "catalog/source_review.csv", "What every source is, and the sources added",
+         "One row per source of every event: its kind and, for copies and wire stories, the original outlet; rows "
+         "with action 'add' add a source (publisher, URL, title) to an event.",
+         _fields(("event_id", "string", "Event.", {"required": True, "pattern": ID}),
+                 ("url", "string", "The URL read.", {"required": True, "pattern": "^https?://.+$"}),
+                 ("kind", "string", "original, copy, wire, official or ngo.", {"required": True, "enum": SOURCE_KINDS}),
+                 ("original_outlet", "string", "For a copy or wire story: whose text it is."),
+                 ("action", "string", "add: a source added to the event; blank: a source of the facts.",
+                  {"enum": ["", "add"]}),
+                 ("publisher", "string", "For an added source: the publisher as read."),
+                 ("title", "string", "For an added source: its headline."),
+                 ("note", "string", "Why this kind (when not obvious).")),
+         [REVIEW_SOURCE], authoredBy=_AUTHORED),
     _csv("actors", "catalog/actors.csv", "Actors: gangs, leaders, security forces, officials",
          "Each actor with aliases; a leader points to his group.",
          _fields(("actor_id", "string", "Stable id.", {"required": True, "unique": True, "pattern": "^[a-z0-9_]+$"}),
@@ -378,7 +427,7 @@ RESOURCES += [
                  ("place_refs", "string", "Places whose notes in sources/places.csv support the claim."),
                  ("note_en", "string", "Note (English).", REQ), ("note_es", "string", "Note (Spanish).", REQ)),
          [REVIEW_SOURCE], "claim_id", authoredBy=_AUTHORED),
-    _csv("incidents", "incidents.csv", "Incidents: sourced violent events, 2013-2023",
+    _csv("incidents", "incidents.csv", "Incidents: sourced violent events, 2013-2024",
          "One row per violent event, with date precision, type, actors, fatality range, point where sourced, "
          "summaries in English and Spanish, and sources.", INCIDENT_FIELDS, [FACTS_SOURCE], "id",
          derivedBy=_DERIVED),

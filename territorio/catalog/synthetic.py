@@ -61,7 +61,7 @@ def incidents(cat: Catalog, n: int, seed: int = 0) -> pd.DataFrame:
         "coord_method": f"synthetic: territorio.synthetic seed {seed}", "place": "", "parish_stated": "",
         "pcode_stated": "", "in_study_area": True, "summary_en": TEXTS["summary_en"],
         "summary_es": TEXTS["summary_es"], "summary_es_translated": "", "sources": "", "source_count": "0",
-        "date_end_note": "",
+        "date_end_note": "", "date_note": "", "parishes": "", "independent_outlets": "0", "single_source": "",
     }
     frame = pd.DataFrame({c: _column(v, n) for c, v in columns.items()})
     return frame[list(cat.incidents.columns)].astype(cat.incidents.dtypes.to_dict())

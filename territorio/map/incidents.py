@@ -42,7 +42,7 @@ from territorio.map.styles import (
     type_colour_rows,
 )
 
-CLUSTER_LIMIT = 50     # up to this many points: the catalog's clustered layer (co-located points spread)
+CLUSTER_LIMIT = 120    # up to this many points: the catalog's clustered layer (co-located points spread; the catalog is 82)
 PopupFn = Callable[[pd.DataFrame], list[str]]
 Layer = tuple[folium.FeatureGroup, LegendSection]
 

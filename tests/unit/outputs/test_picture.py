@@ -114,13 +114,14 @@ def test_the_catalog_picture_looks_as_it_did(cat, joined, monkeypatch):
     """The PNG at catalog size against per-incident drawing. Not bit for bit: a one-point scatter was drawn with
     Agg's draw_markers, which rounds each marker to a whole pixel, while a collection of many colours is placed
     at its exact position, so outlines move by up to half a pixel (about 0.06 % of the pixels, all on marker
-    edges); a missing, recoloured or resized marker changes far more."""
+    edges, about 0.12 % with the 82 incidents of data 0.2.0); a missing, recoloured or resized marker changes far
+    more."""
     new = Image.open(io.BytesIO(draw(cat, joined, "png").data)).convert("RGB")
     monkeypatch.setattr(picture, "draw_incidents", render_reference.draw_incidents)
     old = Image.open(io.BytesIO(draw(cat, joined, "png").data)).convert("RGB")
     assert new.size == old.size
     differs = np.abs(np.asarray(new, dtype=int) - np.asarray(old, dtype=int)).max(axis=2) > 8
-    assert differs.mean() < 0.001, f"{differs.sum()} pixels differ"
+    assert differs.mean() < 0.002, f"{differs.sum()} pixels differ"
 
 
 def synthetic_joined(cat, n):

@@ -141,13 +141,13 @@ def _sentence(cat, joined, lang, **spec):
 
 def test_the_sentence_of_the_issue(cat, joined):
     assert _sentence(cat, joined, "en", date_from=D(2019, 2, 1), date_to=D(2019, 2, 28)) == \
-        "1 incident, 7 killed, in Cota 905 (El Paraíso), 1–28 Feb 2019."
+        "2 incidents, 12 killed, in Cota 905 (El Paraíso) and Coche, 1–28 Feb 2019."
     assert _sentence(cat, joined, "es", date_from=D(2019, 2, 1), date_to=D(2019, 2, 28)) == \
-        "1 incidente, 7 muertos, en Cota 905 (El Paraíso), 1–28 feb 2019."
+        "2 incidentes, 12 muertos, en Cota 905 (El Paraíso) y Coche, 1–28 feb 2019."
 
 
 def test_the_sentence_says_what_the_map_cannot_show(cat, joined):
-    text = _sentence(cat, joined, "en", date_from=SPAN[0], date_to=SPAN[1])
+    text = _sentence(cat, joined, "en", date_from=D(2013, 1, 1), date_to=D(2024, 12, 31))   # the catalog's span
     n = len(joined)
     unmapped = int((~joined["mapped"]).sum())
     assert text.startswith(f"{n} incidents,") and f"{unmapped} not mapped" in text
@@ -160,8 +160,8 @@ def test_the_sentence_names_filters(cat, joined):
 
 
 def test_date_uncertain_incidents_are_counted(cat, joined):
-    # CCS-034 is dated April 2021 (month only): a window ending mid-April cannot be sure of it
-    text = _sentence(cat, joined, "en", date_from=D(2021, 4, 1), date_to=D(2021, 4, 10))
+    # CCS-050 is dated May 2023 (month only): a window ending mid-May cannot be sure of it
+    text = _sentence(cat, joined, "en", date_from=D(2023, 5, 1), date_to=D(2023, 5, 10))
     assert "date-uncertain" in text
 
 
