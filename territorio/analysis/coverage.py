@@ -7,8 +7,10 @@ import pandas as pd
 
 from territorio.catalog.model import Catalog
 
+CATALOG_YEARS = (2013, 2024)   # the catalog's window (data 0.2.0); the page counts every year in it, empty or not
 
-def incidents_per_year(joined: pd.DataFrame, first: int = 2013, last: int = 2023) -> pd.Series:
+
+def incidents_per_year(joined: pd.DataFrame, first: int = CATALOG_YEARS[0], last: int = CATALOG_YEARS[1]) -> pd.Series:
     years = joined["date"].str[:4].astype(int)
     return years.value_counts().reindex(range(first, last + 1), fill_value=0).sort_index()
 

@@ -3,7 +3,9 @@
 A period holds on a day when the day lies in its [lo, hi] (see join._bounds: a known end is the first
 day of the next state; last evidence keeps its whole interval). It is *tentative* on that day when the
 day falls inside the uncertainty of its start ("2015", precision year) or its end is only the last
-evidence of it. Overlapping periods with different values are all kept, marked as conflicting.
+evidence of it. A start the sources disagree on (start_kind disputed: from `start` to `start_latest`) makes
+the period hold from the earliest version, marked `disputed_start` (and tentative) until the latest one.
+Overlapping periods with different values are all kept, marked as conflicting.
 """
 
 from __future__ import annotations
@@ -22,26 +24,37 @@ from territorio.catalog.model import Catalog, actor_label, area_label
 from territorio.i18n import t
 from territorio.i18n.text import split_list
 
-ZONE_COLUMNS = ["designation_id", "status", "tentative", "conflict", "start", "start_precision", "end",
+ZONE_COLUMNS = ["designation_id", "status", "tentative", "disputed_start", "conflict", "start", "start_precision",
+                "start_kind", "start_latest", "end",
                 "end_precision", "end_kind", "note_en", "note_es", "zone_note_en", "zone_note_es", "source_event_ids",
                 "name_en", "name_es", "area_kind", "area_id", "geometry"]
-CONTROL_COLUMNS = ["claim_id", "group_id", "sector_id", "confidence", "tentative", "conflict", "start",
-                   "start_precision", "end", "end_precision", "end_kind", "note_en", "note_es",
+CONTROL_COLUMNS = ["claim_id", "group_id", "sector_id", "confidence", "tentative", "disputed_start", "conflict",
+                   "start", "start_precision", "start_kind", "start_latest", "end", "end_precision", "end_kind",
+                   "note_en", "note_es",
                    "source_event_ids", "geometry"]
 
 
 def _holding(periods: pd.DataFrame, day: dt.date) -> pd.DataFrame:
-    """The periods that hold on `day`, with `tentative` set."""
+    """The periods that hold on `day`, with `tentative` and `disputed_start` set."""
     d = np.datetime64(day, "D")
     rows = []
     for p in periods.to_dict("records"):
         lo, hi = _bounds(p["start"], p["start_precision"], p["end"], p["end_precision"], p["end_kind"])
         if lo <= d <= hi:
             start_hi = np.datetime64(dates.interval(p["start"], p["start_precision"])[1], "D")
+            p["disputed_start"] = bool(d <= _latest_start(p))
             p["tentative"] = bool(d <= start_hi and p["start_precision"] != "day") or p["end_kind"] == "last_evidence" \
-                or p.get("start_kind") == "attested"
+                or p.get("start_kind") == "attested" or p["disputed_start"]
             rows.append(p)
-    return pd.DataFrame(rows, columns=[*periods.columns, "tentative"])
+    return pd.DataFrame(rows, columns=[*periods.columns, "tentative", "disputed_start"])
+
+
+def _latest_start(p: dict) -> np.datetime64:
+    """The last day of the latest start the sources give (a day before any day: no disputed start)."""
+    latest = str(p.get("start_latest") or "")
+    if p.get("start_kind") != "disputed" or not latest:
+        return np.datetime64("0001-01-01")
+    return np.datetime64(dates.interval(latest, dates.precision_of(latest))[1], "D")
 
 
 def _mark_conflicts(frame: pd.DataFrame, key: str, value: str) -> pd.DataFrame:

@@ -9,8 +9,8 @@ LANG_NAMES = {"en": "English", "es": "Español"}
 TEXTS: dict[str, dict[str, str]] = {
     "app_title": {"en": "Territorio", "es": "Territorio"},
     "tagline": {
-        "en": "A sourced map of territorial control, peace zones and violence in Caracas, 2013-2023.",
-        "es": "Un mapa con fuentes del control territorial, las zonas de paz y la violencia en Caracas, 2013-2023.",
+        "en": "A sourced map of territorial control, peace zones and violence in Caracas, 2013-2024.",
+        "es": "Un mapa con fuentes del control territorial, las zonas de paz y la violencia en Caracas, 2013-2024.",
     },
     "page_explore": {"en": "Map", "es": "Mapa"},
     "page_sources": {"en": "Sources & method", "es": "Fuentes y método"},

@@ -36,7 +36,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # Columns our own exports and the catalog carry that are derived again on import: known, not loaded.
 DERIVED = ("date uncertain", "in study area", "sector id", "designation status", "controlling group",
            "control confidence", "source count", "type original", "summary es translated", "municipality",
-           "municipio", "sector", "designation id", "gx media links", "control claim id", "mapped")
+           "municipio", "sector", "designation id", "gx media links", "control claim id", "mapped",
+           # the source review's marks (data 0.2.0): they describe the catalog's sources, not a file's
+           "designation", "parishes", "single source", "independent outlets", "date note")
 
 _LOOKUP = {fold(a): canon for canon, names in ALIASES.items() for a in names}
 _KNOWN = _LOOKUP.keys() | {fold(d) for d in DERIVED}

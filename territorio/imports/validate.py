@@ -25,7 +25,8 @@ INCIDENT_COLUMNS = [
     "id", "date", "date_end", "date_precision", "type", "type_original", "title_en", "title_es", "actor_ids",
     "actors_en", "actors_es", "fatalities_min", "fatalities_max", "fatalities_text", "lat", "lon",
     "location_precision", "coord_method", "place", "parish_stated", "pcode_stated", "in_study_area",
-    "summary_en", "summary_es", "summary_es_translated", "sources", "source_count", "date_end_note", "date_note", "parishes", "independent_outlets", "single_source",
+    "summary_en", "summary_es", "summary_es_translated", "sources", "source_count", "date_end_note", "date_note",
+    "parishes", "independent_outlets", "single_source",
 ]
 ORIGIN_COLUMNS = ["dataset", "row"]
 NOT_TEXT = {"fatalities_min": "Int64", "fatalities_max": "Int64", "lat": "float64", "lon": "float64",

@@ -32,6 +32,7 @@ from territorio.map.legend import LegendItem, LegendSection
 from territorio.map.styles import (
     CATALOG_HEXAGONS,
     OTHER_TYPE_COLOR,
+    SINGLE_SOURCE_DASH,
     TYPE_COLORS,
     UPLOAD_HEXAGONS,
     UPLOAD_STYLE,
@@ -42,7 +43,7 @@ from territorio.map.styles import (
     type_colour_rows,
 )
 
-CLUSTER_LIMIT = 120    # up to this many points: the catalog's clustered layer (co-located points spread; the catalog is 82)
+CLUSTER_LIMIT = 120    # up to this many points: the catalog's clustered layer (co-located points spread; 82 in 0.2.0)
 PopupFn = Callable[[pd.DataFrame], list[str]]
 Layer = tuple[folium.FeatureGroup, LegendSection]
 
@@ -113,15 +114,20 @@ def clustered_layer(cat: Catalog, rows: pd.DataFrame, popups: list[str], lang: s
     for rec, popup in zip(rows.to_dict("records"), popups):
         unknown = pd.isna(rec["fatalities_max"])
         color = TYPE_COLORS.get(rec["type"], OTHER_TYPE_COLOR)
+        single = str(rec.get("single_source", "")) == "true"
         folium.CircleMarker(
             [rec["lat"], rec["lon"]], radius=incident_radius(rec["fatalities_max"]),
-            color="#222222" if not unknown else color, weight=1.5 if not unknown else 3,
+            color="#222222" if not unknown else color, weight=(1.5 if not unknown else 3) + (1 if single else 0),
+            dash_array=SINGLE_SOURCE_DASH if single else None,
             fill=True, fill_color=color, fill_opacity=0.85 if not unknown else 0.1,
             popup=folium.Popup(popup, max_width=360), tooltip=html.escape(str(rec[f"title_{lang}"])),
-            className=f"incident incident-{rec['type']}", pane="incidents",
+            className=f"incident incident-{rec['type']}" + (" single-source" if single else ""), pane="incidents",
         ).add_to(cluster)
     cluster.add_to(group)
-    return group, LegendSection(t("layer_incidents", lang), tuple(type_legend(cat, lang, set(rows["type"]))))
+    items = type_legend(cat, lang, set(rows["type"]))
+    if "single_source" in rows and (rows["single_source"] == "true").any():
+        items.insert(-2, LegendItem(t("legend_single_source", lang), "circle", "#ffffff", "#222222", dashed=True))
+    return group, LegendSection(t("layer_incidents", lang), tuple(items))
 
 
 def type_legend(cat: Catalog, lang: str, present: set[str]) -> list[LegendItem]:

@@ -20,6 +20,7 @@ from territorio.catalog.model import Catalog, actor_label
 from territorio.i18n import t
 from territorio.i18n.numbers import fmt_int
 from territorio.map.legend import LegendItem, LegendSection
+from territorio.map.popups import start_versions
 from territorio.map.styles import (
     CHOROPLETH_COLORS,
     CONFIDENCE_OPACITY,
@@ -149,14 +150,20 @@ def control_layer(cat: Catalog, control: gpd.GeoDataFrame, day_label: str, lang:
     data = control.copy()
     data["area_id"] = data["sector_id"]
     data["name"] = [actor_label(cat, g, lang) for g in data["group_id"]]
-    data["label"] = [f"{t('confidence_' + c, lang)}" + (f" · {t('conflicting_reports', lang)}" if k else "")
-                     + " — " + t("see_sources_below", lang) for c, k in zip(data["confidence"], data["conflict"])]
+    data["label"] = [f"{t('confidence_' + r['confidence'], lang)}"
+                     + (f" · {t('conflicting_reports', lang)}" if r["conflict"] else "")
+                     + (f" · {_disputed_start(r, lang)}" if r["disputed_start"] else "")
+                     + " — " + t("see_sources_below", lang) for r in data.to_dict("records")]
+    data["dash"] = ["6 4" if d else "" for d in data["disputed_start"]]
     data["color"] = data["group_id"].map(colors)
     data["opacity"] = data["confidence"].map(CONFIDENCE_OPACITY).fillna(0.2)
     group = folium.FeatureGroup(name=t("layer_control", lang))
     if len(data):
-        _geojson(data, ["area_id", "name", "label", "color"], ("opacity",), tooltip=_tooltip(["name", "label"]),
-                 style_function=lambda f: {"color": f["properties"]["color"], "weight": 1,
+        _geojson(data, ["area_id", "name", "label", "color", "dash"], ("opacity",),
+                 tooltip=_tooltip(["name", "label"]),
+                 style_function=lambda f: {"color": "#222222" if f["properties"]["dash"] else f["properties"]["color"],
+                                           "weight": 2.5 if f["properties"]["dash"] else 1,
+                                           "dashArray": f["properties"]["dash"] or None,
                                            "fillColor": f["properties"]["color"],
                                            "fillOpacity": f["properties"]["opacity"]},
                  className="control").add_to(group)
@@ -164,5 +171,12 @@ def control_layer(cat: Catalog, control: gpd.GeoDataFrame, day_label: str, lang:
              if g in set(data["group_id"])]
     items += [LegendItem(t("confidence_" + k, lang), "fill", "#777777", opacity=o)
               for k, o in CONFIDENCE_OPACITY.items() if k in set(data["confidence"])]
+    if data["disputed_start"].any():
+        items.append(LegendItem(t("legend_disputed_start", lang), "fill", "#ffffff", "#222222", dashed=True))
     note = t("legend_control_note", lang) if items else t("legend_none_on_day", lang)
     return group, LegendSection(t("legend_control", lang, day=day_label), tuple(items), note)
+
+
+def _disputed_start(r: dict, lang: str) -> str:
+    """'start disputed: Jan 2015 or 22 Jun 2015'."""
+    return t("disputed_start", lang, **start_versions(r, lang))

@@ -45,7 +45,9 @@ def incident_popup(row: dict, sources: list[dict], type_label: str, lang: str, e
         + (f" <i>({e(t('translated', lang))})</i>" if lang == "es" and _text(row.get("summary_es_translated")) else "")
         + "</p>"
         f"<span>{e(t('location', lang))}: {e(t('loc_' + row['location_precision'], lang))}</span>"
-        f"<div>{e(t('sources', lang))}:{source_list(sources, lang)}</div>"
+        + (f"<div class='single-source' style='margin-top:4px;border:1px dashed #333;padding:2px 4px'>"
+           f"<b>{e(t('single_source', lang))}</b></div>" if _text(row.get("single_source")) == "true" else "")
+        + f"<div>{e(t('sources', lang))}:{source_list(sources, lang)}</div>"
         f"{extra}</div>"
     )
 
@@ -77,7 +79,7 @@ def imported_popups(rows: pd.DataFrame, lang: str) -> list[str]:
 
 
 POPUP_COLUMNS = ["id", "type", "date", "date_end", "date_precision", "fatalities_min", "fatalities_max",
-                 "location_precision"]
+                 "location_precision", "single_source"]
 
 
 def incident_popups(cat: Catalog, rows: pd.DataFrame, lang: str) -> list[str]:
@@ -89,23 +91,43 @@ def incident_popups(cat: Catalog, rows: pd.DataFrame, lang: str) -> list[str]:
             for r in rows[cols].to_dict("records")]
 
 
+def source_kind(s: dict, lang: str) -> str:
+    """What a source is, in words ('copy of El Nacional', 'wire story, Reuters'); '' for an original or unknown."""
+    kind = _text(s.get("kind"))
+    if kind in ("", "original"):
+        return ""
+    return t(f"kind_{kind}", lang, original=_text(s.get("original_outlet")))
+
+
 def source_list(sources: list[dict], lang: str) -> str:
-    """Sources as a list of links, mirror copies marked."""
+    """Sources as a list of links, each saying what it is (copy, wire, official, NGO) and where a copy was read."""
     items = []
     for s in sources:
-        label = s["outlet"] + (f" ({t('mirror_copy', lang)} {s['host']})" if s["mirror"] == "true" else "")
+        notes = [n for n in (source_kind(s, lang),
+                             f"{t('mirror_copy', lang)} {s['host']}" if s["mirror"] == "true" else "") if n]
+        label = s["outlet"] + (f" ({'; '.join(notes)})" if notes else "")
         items.append(f"<li>{safe_link(s['url'], label)}</li>")
     return f"<ul style='margin:2px 0 0 16px;padding:0'>{''.join(items)}</ul>"
 
 
 def period_text(r: dict, lang: str) -> str:
-    """'25 Aug 2017 – 8 Jul 2021', 'since 8 Jul 2021', with 'attested' / 'last seen' where that is all we know."""
+    """'25 Aug 2017 – 8 Jul 2021', 'since 8 Jul 2021', with 'attested' / 'last seen' where that is all we know,
+    and both starts where sources disagree ('Jan 2015 or 22 Jun 2015 (start disputed) – 9 Jul 2021')."""
     start = dates.format_date(r["start"], r["start_precision"], lang)
+    if r.get("start_kind") == "disputed" and _text(r.get("start_latest")):
+        start = t("start_disputed", lang, **start_versions(r, lang))
     if r["end_kind"] == "open" or not r["end"]:
         return t("period_since", lang, start=start)
     end = dates.format_date(r["end"], r["end_precision"], lang)
     key = "period_last_evidence" if r["end_kind"] == "last_evidence" else "period_between"
     return t(key, lang, start=start, end=end)
+
+
+def start_versions(r: dict, lang: str) -> dict[str, str]:
+    """A disputed start's two versions, said: {'start': 'Jan 2015', 'latest': '22 Jun 2015'}."""
+    latest = _text(r.get("start_latest"))
+    return {"start": dates.format_date(r["start"], r["start_precision"], lang),
+            "latest": dates.format_date(latest, dates.precision_of(latest), lang)}
 
 
 def standing_table(rows: list[dict], lang: str) -> str:

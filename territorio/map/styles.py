@@ -27,14 +27,17 @@ SECTOR_STYLE = {"color": "#5b3a8c", "weight": 2.5, "dashArray": "7 5", "fill": F
 
 # --- incidents ---------------------------------------------------------------------------------------
 
-# Incident colours: the Okabe-Ito palette (safe for the common colour-vision deficiencies).
+# Incident colours: the Okabe-Ito palette (safe for the common colour-vision deficiencies); killings by the
+# police take Paul Tol's muted wine, a colour-blind-safe colour Okabe-Ito's eight do not have.
 TYPE_COLORS = {
     "massacre": "#D55E00", "homicide": "#E69F00", "clash_armed_groups": "#CC79A7", "curfew": "#F0E442",
     "clash_security": "#0072B2", "security_operation": "#56B4E9", "killing_of_leader": "#009E73",
     "attack_on_security_forces": "#000000", "killing_of_officer": "#000000", "attack_on_official": "#000000",
-    "protest": "#999999",
+    "protest": "#999999", "police_killing": "#882255",
 }
 OTHER_TYPE_COLOR = "#666666"
+# An incident backed by one outlet only (not independently confirmed): its circle gets a dashed outline.
+SINGLE_SOURCE_DASH = "4 3"
 # An uploaded file's incidents: dotted dark rings around a white fill, never mistaken for the catalog's.
 UPLOAD_STYLE = {"color": "#111111", "weight": 2.5, "dashArray": "2 3", "fill": True, "fill_color": "#ffffff",
                 "fill_opacity": 0.75}

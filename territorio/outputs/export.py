@@ -15,10 +15,10 @@ from territorio.outputs import provenance
 from territorio.selection import filters
 
 COLUMNS = [
-    "id", "date", "date_end", "date_precision", "date_uncertain", "type", "title", "pcode", "parish",
-    "sector_id", "sector", "designation_status", "controlling_group", "control_confidence",
-    "fatalities_min", "fatalities_max", "lat", "lon", "location_precision", "in_study_area",
-    "actor_ids", "summary", "sources",
+    "id", "date", "date_end", "date_precision", "date_uncertain", "type", "title", "pcode", "parish", "parishes",
+    "sector_id", "sector", "designation_id", "designation", "designation_status", "controlling_group",
+    "control_confidence", "fatalities_min", "fatalities_max", "lat", "lon", "location_precision", "in_study_area",
+    "actor_ids", "summary", "sources", "single_source",
 ]
 
 
@@ -30,6 +30,9 @@ def table(cat: Catalog, joined: pd.DataFrame, mask, uncertain, lang: str = "en")
     sel["summary"] = sel[f"summary_{lang}"]
     sel["controlling_group"] = sel["controlling_group"].map(
         lambda g: actor_label(cat, g, lang) if g and g != "uncertain" else g)
+    # the designation an incident fell under, by id and name: a status alone ('in_force') cannot be placed
+    names = dict(zip(cat.designations.designation_id, cat.designations[f"name_{lang}"]))
+    sel["designation"] = sel["designation_id"].map(lambda d: names.get(d, "") if d else "")
     return sel.sort_values(["date_lo", "id"])[COLUMNS].reset_index(drop=True)
 
 
