@@ -94,8 +94,9 @@ def incident_popups(cat: Catalog, rows: pd.DataFrame, lang: str) -> list[str]:
 def source_kind(s: dict, lang: str) -> str:
     """What a source is, in words ('copy of El Nacional', 'wire story, Reuters'); '' for an original or unknown."""
     kind = _text(s.get("kind"))
-    if kind in ("", "original"):
-        return ""
+    if kind in ("", "original") or (kind == "copy" and _text(s.get("original_outlet")).casefold() in
+                                    _text(s.get("outlet")).casefold()):
+        return ""   # an original, or a copy of the outlet it is named after (the mirror note says where it was read)
     return t(f"kind_{kind}", lang, original=_text(s.get("original_outlet")))
 
 
