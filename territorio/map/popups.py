@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from urllib.parse import urlparse
 
 import pandas as pd
@@ -94,8 +95,8 @@ def incident_popups(cat: Catalog, rows: pd.DataFrame, lang: str) -> list[str]:
 def source_kind(s: dict, lang: str) -> str:
     """What a source is, in words ('copy of El Nacional', 'wire story, Reuters'); '' for an original or unknown."""
     kind = _text(s.get("kind"))
-    if kind in ("", "original") or (kind == "copy" and _text(s.get("original_outlet")).casefold() in
-                                    _text(s.get("outlet")).casefold()):
+    named = re.sub(r"\s*\([^()]*\)", "", _text(s.get("outlet"))).casefold()
+    if kind in ("", "original") or (kind == "copy" and _text(s.get("original_outlet")).casefold() == named):
         return ""   # an original, or a copy of the outlet it is named after (the mirror note says where it was read)
     return t(f"kind_{kind}", lang, original=_text(s.get("original_outlet")))
 

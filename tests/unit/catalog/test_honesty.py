@@ -189,8 +189,8 @@ def test_the_data_version_moved_and_every_export_and_citation_names_it(cat, expo
 
 # --- what the map shows --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang, mark, copy", [("en", "Single source", "copy of Maduradas"),
-                                              ("es", "Fuente única", "copia de Maduradas")])
+@pytest.mark.parametrize("lang, mark, copy", [("en", "Single source", "copy of Crónica Uno"),
+                                              ("es", "Fuente única", "copia de Crónica Uno")])
 def test_popups_mark_single_source_incidents_and_say_what_each_source_is(cat, joined, lang, mark, copy):
     rows = joined[joined.id.isin(["CCS-012", "CCS-038"])].set_index("id", drop=False)
     single, multi = popups.incident_popups(cat, rows.loc[["CCS-012", "CCS-038"]], lang)
