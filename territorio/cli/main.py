@@ -357,6 +357,53 @@ def _story(args: argparse.Namespace) -> int:
     return story_cli.run(args)
 
 
+# --- publish and animate -----------------------------------------------------------------------
+
+def _publish_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write (made if missing)")
+    _filter_args(p)
+    p.add_argument("--lang", choices=["en", "es"], default="en", help="the language the page opens in")
+    p.add_argument("--title", default="", help="the page's title (default: the map's)")
+    p.add_argument("--data", metavar="FILE", help="publish the incidents of an imported file instead of the catalog's")
+    p.add_argument("--with-catalog", action="store_true", help="with --data: the file's incidents and the catalog's")
+    p.add_argument("--synthetic", type=int, metavar="N",
+                   help="benchmarks only: publish N generated incidents instead of the catalog's (the page says so)")
+    p.add_argument("--seed", type=int, default=0, help="with --synthetic: the generator's seed (default 0)")
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from loaders import catalog as catalog_loader
+    from loaders import geodata
+    from territorio.catalog import join
+    from territorio.publish import folder, payload
+
+    if args.with_catalog and not args.data:
+        print("territorio publish: --with-catalog needs --data FILE", file=sys.stderr)
+        return 2
+    if args.synthetic is not None and (args.synthetic < 1 or args.data):
+        print("territorio publish: --synthetic needs a positive number of incidents and no --data", file=sys.stderr)
+        return 2
+    cat = catalog_loader.load()
+    spec = _spec(cat, args, "publish")
+    if spec is None:
+        return 2
+    if args.synthetic is not None:
+        joined = catalog_loader.joined((args.synthetic, args.seed))
+    else:
+        incidents = _incidents_frame(args, cat)
+        if incidents is None:
+            return 1
+        joined = join.join(cat, incidents=incidents)
+    data = payload.build(cat, joined, spec, args.lang, geodata.read("municipalities"), title=args.title,
+                         synthetic=args.synthetic is not None)
+    sizes = folder.write(data, Path(args.out))
+    print(f"wrote {args.out}: {len(sizes)} files, {sum(sizes.values()) / 1e6:.2f} MB "
+          f"({len(joined)} incidents; open index.html, or read README.txt to put it on a website)")
+    return 0
+
+
 # --- bench ---------------------------------------------------------------------------------------
 
 
@@ -427,7 +474,8 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "render": ("the map of the filtered incidents as a PNG or SVG picture (offline)", _render_args, _render),
     "story": ("briefing stories: list them, validate a story file, export one as an offline HTML file",
               _story_args, _story),
-
+    "publish": ("the map for readers as static files (index.html, embed.html, data, README) for any web host",
+                _publish_args, _publish),
 
     "bench": ("benchmark the map page on synthetic incidents (server step, payload, memory, first paint)",
               _bench_args, _bench),
