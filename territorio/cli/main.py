@@ -422,6 +422,9 @@ def _bench_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--url", help="with --sessions: a running app")
     p.add_argument("--server-pid", type=int, help="with --sessions --url: the server's process id (for its memory)")
     p.add_argument("--duration", type=float, default=60, metavar="S", help="with --sessions: seconds (default 60)")
+    p.add_argument("--publish", action="store_true",
+                   help="instead: the published explorer (territorio publish) of the catalog and of --incidents "
+                        "synthetic ones in Chromium: sizes, time to interactive, slider step redraw")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
@@ -437,7 +440,11 @@ def _bench(args: argparse.Namespace) -> int:
         print(f"territorio bench: --baseline-sizes {args.baseline_sizes!r} is not a list of numbers", file=sys.stderr)
         return 2
     say = (lambda _m: None) if args.json else (lambda m: print(m, file=sys.stderr, flush=True))
-    if args.sessions is not None:
+    if args.publish:
+        from benchmarks import publish
+
+        out = publish.run(args.incidents, args.seed, args.first_paint_runs, args.steps, say)
+    elif args.sessions is not None:
         out = _bench_sessions(args)
         if out is None:
             return 1

@@ -558,7 +558,8 @@
     },
     drawn: function () { return drawn; },
     step: stepOnce,
-    set: function (values) { Object.keys(values).forEach(function (k) { state[k] = values[k]; }); renderTexts(); redraw(); }
+    set: function (values) { Object.keys(values).forEach(function (k) { state[k] = values[k]; }); renderTexts(); redraw(); },
+    readyAt: performance.now()
   };
   document.documentElement.setAttribute("data-ready", "1");
 })();
