@@ -404,6 +404,45 @@ def _publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def _animate_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", required=True, metavar="FILE.gif|FILE.mp4", help="video to write (format from the name)")
+    _filter_args(p)
+    p.add_argument("--step", choices=["week", "month", "year"], default="month",
+                   help="one frame per step (default month)")
+    p.add_argument("--size", default="1280x720", metavar="WxH", help="frame size in pixels (default 1280x720)")
+    p.add_argument("--lang", choices=["en", "es"], default="en", help="language of the legend, dates and counts")
+
+
+def _animate(args: argparse.Namespace) -> int:
+    import time
+    from pathlib import Path
+
+    from loaders import catalog as catalog_loader
+    from loaders import geodata
+    from territorio.outputs import animation
+
+    fmt = Path(args.out).suffix.lower().lstrip(".")
+    try:
+        if fmt not in animation.FORMATS:
+            raise animation.AnimationError(f"{args.out}: the name must end in .gif or .mp4")
+        size = animation.parse_size(args.size)
+    except animation.AnimationError as exc:
+        print(f"territorio animate: {exc}", file=sys.stderr)
+        return 2
+    cat = catalog_loader.load()
+    spec = _spec(cat, args, "animate")
+    if spec is None:
+        return 2
+    started = time.perf_counter()
+    video = animation.render(cat, catalog_loader.joined(), spec, args.lang, fmt, args.step, size,
+                             geodata.read("municipalities"))
+    Path(args.out).write_bytes(video.data)
+    first, last = video.windows[0], video.windows[-1]
+    print(f"wrote {args.out}: {len(video.windows)} frames ({first[0]} to {last[1]}, one per {args.step}), "
+          f"{len(video.data) / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 # --- bench ---------------------------------------------------------------------------------------
 
 
@@ -483,6 +522,8 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
               _story_args, _story),
     "publish": ("the map for readers as static files (index.html, embed.html, data, README) for any web host",
                 _publish_args, _publish),
+    "animate": ("the playback as a GIF or MP4 video, one frame per week, month or year (offline)",
+                _animate_args, _animate),
 
     "bench": ("benchmark the map page on synthetic incidents (server step, payload, memory, first paint)",
               _bench_args, _bench),

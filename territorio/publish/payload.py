@@ -274,16 +274,10 @@ def _window(spec: FilterSpec, span: tuple[dt.date, dt.date]) -> list[int]:
     return [day(spec.date_from or span[0]), day(spec.date_to or span[1])]
 
 
-def span_of(joined: pd.DataFrame) -> tuple[dt.date, dt.date]:
-    """Whole years around every incident's dates (as the map page's slider)."""
-    lo, hi = pd.Timestamp(joined["date_lo"].min()), pd.Timestamp(joined["date_hi"].max())
-    return dt.date(lo.year, 1, 1), dt.date(hi.year, 12, 31)
-
-
 def build(cat: Catalog, joined: pd.DataFrame, spec: FilterSpec, lang: str, municipalities: gpd.GeoDataFrame, *,
           title: str = "", synthetic: bool = False) -> dict:
     """The explorer's payload: every incident of `joined` (the reader filters them), starting at `spec`."""
-    span = span_of(joined)
+    span = playback.span_of(joined)
     tabs = tables(cat, joined)
     return {
         "version": cat.version, "lang": lang, "title": title, "synthetic": synthetic,

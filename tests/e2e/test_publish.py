@@ -90,7 +90,7 @@ def test_the_pages_count_and_sentence_equal_the_cli_and_the_app(sealed, catalog_
     ran = cli("incidents", "--count", *cli_args(query))
     assert ran.code == 0, ran.err
     assert count == int(ran.out)
-    assert sentence == app_sentence(cat, joined, query, payload.span_of(joined), query.get("lang", "en"))
+    assert sentence == app_sentence(cat, joined, query, playback.span_of(joined), query.get("lang", "en"))
 
 
 def test_filters_set_with_the_controls_count_as_the_cli_and_go_into_the_address(sealed, catalog_dir, cli):
@@ -136,7 +136,7 @@ def test_a_step_moves_the_window_as_playback_does(sealed, catalog_dir, joined, u
     open_at(sealed, catalog_dir / "index.html", {"from": start[0], "to": start[1], "unit": unit})
     window = tuple(dt.date.fromisoformat(d) for d in start)
     for _ in range(3):
-        window = playback.step(window, payload.span_of(joined), unit)
+        window = playback.step(window, playback.span_of(joined), unit)
         page.click("#step")
         assert (page.input_value("#from"), page.input_value("#to")) == (window[0].isoformat(), window[1].isoformat())
 

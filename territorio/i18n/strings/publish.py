@@ -15,4 +15,6 @@ TEXTS = {
     "publish_to": {"en": "To", "es": "Hasta"},
     "publish_no_sources": {"en": "No source listed.", "es": "Sin fuente registrada."},
     "publish_single_source": {"en": "single source", "es": "una sola fuente"},
+    "animate_counts": {"en": "{incidents}, {killed} killed; {drawn} on the map.",
+                       "es": "{incidents}, {killed} muertos; {drawn} en el mapa."},
 }

@@ -212,7 +212,13 @@
   var areaLayer = L.layerGroup().addTo(map), incidentLayer = L.layerGroup().addTo(map);
   L.geoJSON(base.sectors, { style: function () { return L.extend({ className: "sector" }, base.style.sector); }, pane: "outlines", interactive: false }).addTo(map);
   var legend = L.control({ position: "bottomleft" });
-  legend.onAdd = function () { this._div = L.DomUtil.create("div", "legend"); L.DomEvent.disableScrollPropagation(this._div); return this._div; };
+  legend.onAdd = function () {
+    this._div = L.DomUtil.create("div", "legend");
+    L.DomEvent.disableScrollPropagation(this._div);
+    L.DomEvent.disableClickPropagation(this._div);
+    return this._div;
+  };
+  var legendFolded = window.matchMedia && window.matchMedia("(max-width: 700px)").matches;   // a phone: the map first
   legend.addTo(map);
 
   function radius(k) { return 6 + 3 * Math.sqrt(fmax[k] > 0 ? fmax[k] : 0); }   // styles.incident_radius
@@ -365,6 +371,11 @@
     var div = legend._div, present = {};
     div.textContent = "";
     legendHead(div, tr("legend"), "h2");
+    div.classList.toggle("folded", legendFolded);
+    div.firstChild.setAttribute("role", "button");
+    div.firstChild.setAttribute("tabindex", "0");
+    div.firstChild.setAttribute("aria-expanded", String(!legendFolded));
+    div.firstChild.addEventListener("click", function () { legendFolded = !legendFolded; drawLegend(s, zones, control); });
     s.mapped.forEach(function (k) { present[type[k]] = 1; });
     if (drawn.mode === "hexagons") {
       legendHead(div, tr("agg_title"));
@@ -544,10 +555,15 @@
   // --- start ------------------------------------------------------------------------------------------------
   readHash();
   if (kind === "embed") { $("panel").open = false; }
-  if (state.view) { map.setView([state.view[0], state.view[1]], state.view[2], { animate: false }); }
-  else { map.fitBounds(L.geoJSON(base.parishes).getBounds(), { animate: false }); }
+  function fit() {
+    if (state.view) { map.setView([state.view[0], state.view[1]], state.view[2], { animate: false }); }
+    else { map.fitBounds(L.geoJSON(base.parishes).getBounds(), { animate: false }); }
+  }
+  fit();
   renderTexts();
   redraw();
+  map.invalidateSize({ animate: false });      // the sentence and texts, now filled, may have changed the map's size
+  fit();
   // For the tests and `territorio bench --publish`: the page's own numbers, read-only, and one step.
   window.territorioExplorer = {
     count: function () { return last.summary.incidents; },
