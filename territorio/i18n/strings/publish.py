@@ -15,6 +15,20 @@ TEXTS = {
     "publish_to": {"en": "To", "es": "Hasta"},
     "publish_no_sources": {"en": "No source listed.", "es": "Sin fuente registrada."},
     "publish_single_source": {"en": "single source", "es": "una sola fuente"},
+    "publish_button": {"en": "Publish this selection (zip for a website)",
+                       "es": "Publicar esta selección (zip para un sitio web)"},
+    "publish_button_help": {"en": "The explorer for readers as static files: index.html, embed.html for an "
+                                  "iframe, the data and a README for the web desk. Built when you click.",
+                            "es": "El explorador para lectores como archivos estáticos: index.html, embed.html para "
+                                  "un iframe, los datos y un README para la redacción web. Se genera al hacer clic."},
+    "animate_button": {"en": "Download the playback as a video (GIF)",
+                       "es": "Descargar la reproducción como video (GIF)"},
+    "animate_button_help": {"en": "One frame per {unit} over the selection's window, with legend, date, counts, "
+                                  "credit and licence on every frame. Built when you click (about a second per 10 "
+                                  "frames).",
+                            "es": "Un cuadro por {unit} en la ventana de la selección, con leyenda, fecha, conteos, "
+                                  "créditos y licencia en cada cuadro. Se genera al hacer clic (alrededor de un "
+                                  "segundo por 10 cuadros)."},
     "animate_counts": {"en": "{incidents}, {killed} killed; {drawn} on the map.",
                        "es": "{incidents}, {killed} muertos; {drawn} en el mapa."},
 }
