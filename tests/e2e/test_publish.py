@@ -269,3 +269,23 @@ def test_embed_html_works_inside_an_iframe_served_by_another_host(browser, catal
         count, _ = frame_ready(s.page)
         assert count > 0 and not s.errors and not s.blocked
         s.page.context.close()
+
+
+# --- the benchmark ----------------------------------------------------------------------------------------
+
+def test_bench_publish_measures_sizes_time_to_interactive_and_steps(cli):
+    """`territorio bench --publish` at a small size, so it cannot rot: figures checked for shape, never speed. In
+    a thread of its own: its Playwright cannot start where this module's browser already runs an event loop."""
+    import json
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        ran = pool.submit(cli, "bench", "--publish", "--incidents", "3000", "--steps", "3", "--first-paint-runs", "1",
+                          "--json").result()
+    assert ran.code == 0, ran.err
+    got = json.loads(ran.out)
+    assert got["synthetic_incidents"] == 3000 and 0 < got["catalog_folder_mb"] < 2
+    assert 0 < got["synthetic_data_mb"] < got["synthetic_folder_mb"]
+    for key in ("catalog_interactive_s", "synthetic_interactive_s", "synthetic_step_month_ms_median",
+                "synthetic_step_year_ms_max"):
+        assert got[key] > 0, key
