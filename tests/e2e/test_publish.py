@@ -4,18 +4,16 @@ filters, what held on a day as catalog/asof says, playback steps as selection/pl
 hostile text that never runs, and embed.html inside an <iframe> of an unrelated page."""
 
 import datetime as dt
-import shutil
 from urllib.parse import urlencode
 
-import pandas as pd
 import pytest
 
 from benchmarks.publish import READY, publish, sealed_page, static_server
 from territorio.catalog import asof
 from territorio.catalog.model import sources_by_event
-from territorio.paths import REPO_ROOT
 from territorio.publish import payload
 from territorio.selection import describe, filters, playback
+from tests.e2e.conftest import HOSTILE, hostile_geodata
 
 pytestmark = pytest.mark.e2e
 PORTS = (8680, 8681)    # this test file's static servers
@@ -168,31 +166,15 @@ def test_a_popup_lists_every_source_as_a_link_and_its_precision(sealed, catalog_
 
 # --- hostile text ---------------------------------------------------------------------------------------
 
-HOSTILE = '<img src=x onerror="window.__pwned=1">'
-
-
 @pytest.fixture(scope="module")
 def hostile_dir(tmp_path_factory):
-    """The catalog with attacks in titles, summaries, actors' names and source links (as the app's browser test
-    of hostile data), plus the hostile import fixture, published."""
+    """The catalog with attacks in titles, summaries, actors' names and source links (the map page's browser test
+    of hostile data uses the same copy), plus the hostile import fixture, published."""
     from loaders import catalog as catalog_loader
     from tests import FIXTURES
 
     root = tmp_path_factory.mktemp("hostile")
-    data = root / "geodata"
-    shutil.copytree(REPO_ROOT / "geodata", data)
-    inc = pd.read_csv(data / "incidents.csv", dtype=str, keep_default_na=False)
-    row = inc.index[inc.id == "CCS-019"][0]
-    for col in ("title_en", "actors_en", "summary_en", "place"):
-        inc.loc[row, col] = HOSTILE + "<script>window.__pwned=2</script>"
-    inc.to_csv(data / "incidents.csv", index=False)
-    src = pd.read_csv(data / "sources.csv", dtype=str, keep_default_na=False)
-    first = src.index[src.event_id == "CCS-019"][0]
-    src.loc[first, ["url", "outlet"]] = ["javascript:window.__pwned=3", HOSTILE]
-    src.to_csv(data / "sources.csv", index=False)
-    actors = pd.read_csv(data / "catalog/actors.csv", dtype=str, keep_default_na=False)
-    actors.loc[actors.actor_id == "koki_gang", "name"] = HOSTILE
-    actors.to_csv(data / "catalog/actors.csv", index=False)
+    data = hostile_geodata(root)
     out = root / "published"
     with pytest.MonkeyPatch.context() as m:
         m.setenv("TERRITORIO_GEODATA", str(data))
