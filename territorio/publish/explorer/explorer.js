@@ -311,7 +311,7 @@
       var cls = 0;
       for (var b = 0; b < breaks.length; b++) { if (c[2] >= breaks[b]) { cls = b; } }
       L.polygon(ring, { renderer: canvas, pane: "incidents", color: "#555555", weight: 0.5, fillColor: T.hexColors[cls], fillOpacity: 0.8, className: "hexagon" })
-        .bindTooltip(c[2] === 1 ? tr("agg_tip_one") : tr("agg_tip", { n: fmtInt(c[2]) })).addTo(incidentLayer);
+        .bindTooltip(textNode(c[2] === 1 ? tr("agg_tip_one") : tr("agg_tip", { n: fmtInt(c[2]) }))).addTo(incidentLayer);
     });
     return { mode: "hexagons", breaks: breaks };
   }
@@ -375,7 +375,11 @@
     div.firstChild.setAttribute("role", "button");
     div.firstChild.setAttribute("tabindex", "0");
     div.firstChild.setAttribute("aria-expanded", String(!legendFolded));
-    div.firstChild.addEventListener("click", function () { legendFolded = !legendFolded; drawLegend(s, zones, control); });
+    var fold = function () { legendFolded = !legendFolded; drawLegend(s, zones, control); div.firstChild.focus(); };
+    div.firstChild.addEventListener("click", fold);
+    div.firstChild.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); fold(); }
+    });
     s.mapped.forEach(function (k) { present[type[k]] = 1; });
     if (drawn.mode === "hexagons") {
       legendHead(div, tr("agg_title"));
