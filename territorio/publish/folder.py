@@ -23,7 +23,7 @@ from territorio.map import assets
 from territorio.outputs import provenance
 
 DATA_FILE = "data/explorer-data.js"
-DATA_GLOBAL = "TERRITORIO_DATA"
+DATA_GLOBAL = "territorioData"
 # What the pages may load: scripts and styles from their own folder, images from it or inline (Leaflet's CSS
 # draws a few as data: URIs); no connection, no frame, no form. Leaflet and MarkerCluster set styles through
 # the DOM (element.style), which style-src does not govern, so no 'unsafe-inline' is needed.

@@ -8,7 +8,7 @@
    (selection/playback.py), hexagon counts (map/density.py) and colour classes (map/styles.py). */
 (function () {
   "use strict";
-  var D = window.TERRITORIO_DATA;
+  var D = window.territorioData;
   var T = D.tables, I = D.incidents, NONE = -1, DAY_MS = 86400000;
   var kind = document.body.getAttribute("data-kind");
   var $ = function (id) { return document.getElementById(id); };
