@@ -36,6 +36,8 @@ def sealed(browser):
 
 
 def open_at(sealed, index, query: dict) -> None:
+    """The page loaded afresh at the address (a change of the hash alone would redraw after READY is seen)."""
+    sealed.page.goto("about:blank")
     sealed.page.goto(index.as_uri() + "#" + urlencode(query))
     sealed.page.wait_for_selector(READY, timeout=30_000)
 
@@ -111,6 +113,15 @@ def test_filters_set_with_the_controls_count_as_the_cli_and_go_into_the_address(
     page.goto((catalog_dir / "index.html").as_uri() + hash_)      # the shared address opens the same selection
     page.wait_for_selector(READY)
     assert page_numbers(sealed)[0] == count
+    page.click("#lang")                                             # the reader switches to Spanish
+    assert page.inner_text("#type-label") == "Tipo de incidente" and page_numbers(sealed)[1].startswith(
+        f"{count} incidentes (masacre y operativo de seguridad) con al menos 2 muertos, ")
+    assert "lang=es" in page.evaluate("() => location.hash")
+    massacres = int(cli("incidents", "--count", "--type", "massacre").out)
+    page.evaluate("() => { location.hash = '#type=massacre&lang=en&lat=10.49&lon=-66.9&zoom=14'; }")   # followed link
+    page.wait_for_function(f"() => window.territorioExplorer.count() === {massacres}", timeout=5_000)
+    assert page.evaluate("() => [document.getElementById('type-label').textContent, location.hash]")[1].endswith(
+        "zoom=14") and page.inner_text("#type-label") == "Incident type"
 
 
 @pytest.mark.parametrize("day", ["2015-07-12", "2015-07-14", "2017-06-01", "2019-02-12", "2021-07-10", "2023-12-31"])

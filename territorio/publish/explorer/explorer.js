@@ -318,6 +318,7 @@
 
   var drawn = { mode: "", count: 0 };
   function drawIncidents(s) {
+    map.closePopup();                   // a popup of an incident the new selection may no longer hold
     incidentLayer.clearLayers();
     var list = s.mapped;
     if (list.length <= D.limits.points) {
@@ -554,7 +555,12 @@
   $("min").addEventListener("change", function () { var v = parseInt(this.value, 10); state.min = isFinite(v) && v > 0 ? v : 0; redraw(); });
   $("lang").addEventListener("click", function () { state.lang = state.lang === "en" ? "es" : "en"; renderTexts(); redraw(); });
   map.on("moveend", function () { if (last && drawn.mode !== "clustered") { redraw(); } else { writeHash(); } });
-  window.addEventListener("hashchange", function () { readHash(); renderTexts(); redraw(); });
+  window.addEventListener("hashchange", function () {      // an address edited or followed in the same page
+    readHash();
+    if (state.view) { map.setView([state.view[0], state.view[1]], state.view[2], { animate: false }); }
+    renderTexts();
+    redraw();
+  });
 
   // --- start ------------------------------------------------------------------------------------------------
   readHash();
