@@ -177,6 +177,10 @@ with st.expander(t("brief_story", lang) + (f" ({t('brief_broken_count', lang, n=
     st.download_button(t("brief_download_html", lang), data=offline_html(source_yaml, story.id, lang),
                        file_name=f"{story.id}-{lang}.html", mime="text/html", key="brief_download",
                        help=t("brief_download_help", lang))
+    from ui import publish as ui_publish  # matplotlib and the video writers: loaded after the map is on its way
+
+    ui_publish.video_button(cat, joined, stories.scene_spec(scene), lang, "month", "brief_video",
+                            f"{story.id}-{i + 1}")
     broken_files(library)
 
 with st.expander(t("brief_draft", lang), expanded=story.id == ui.DRAFT_ID):

@@ -129,6 +129,7 @@ else:
 
 # --- the selection as a table, as files, and as a citation ------------------------------------------------
 from ui import analyst  # noqa: E402  (imported here, after the map is on its way: it pulls in matplotlib)
+from ui import publish as ui_publish  # noqa: E402
 
 st.subheader(t("table_title", lang))
 if st.toggle(t("show_table", lang, n=fmt_int(summary.incidents, lang)), key="show_table"):
@@ -141,6 +142,11 @@ if st.toggle(t("show_table", lang, n=fmt_int(summary.incidents, lang)), key="sho
                  use_container_width=True, column_config=ui.table_columns(shown_table.columns, lang))
 st.subheader(t("download_title", lang))
 analyst.downloads(cat, joined, spec, lang, "map", "explore_dl")
+publish_col, video_col = st.columns(2)
+with publish_col:
+    ui_publish.publish_button(cat, joined, spec, lang, "explore_publish")
+with video_col:
+    ui_publish.video_button(cat, joined, spec, lang, st.session_state["play_unit"], "explore_video", "map")
 analyst.cite_box(citation.cite(spec, lang, cat.version, analyst.today(), uploaded=bool(uploaded),
                                view=provenance.filter_sentence(cat, spec, lang)), lang)
 

@@ -22,8 +22,7 @@ TABLE_MAX_ROWS = 10_000   # beyond this a browser table is no help: the download
 
 def span_of(joined) -> tuple[dt.date, dt.date]:
     """The slider's span: whole years around every incident's dates."""
-    lo, hi = pd.Timestamp(joined["date_lo"].min()), pd.Timestamp(joined["date_hi"].max())
-    return dt.date(lo.year, 1, 1), dt.date(hi.year, 12, 31)
+    return playback.span_of(joined)
 
 
 def seed_from_url(cat: Catalog, span: tuple[dt.date, dt.date]) -> None:

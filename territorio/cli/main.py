@@ -357,6 +357,92 @@ def _story(args: argparse.Namespace) -> int:
     return story_cli.run(args)
 
 
+# --- publish and animate -----------------------------------------------------------------------
+
+def _publish_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write (made if missing)")
+    _filter_args(p)
+    p.add_argument("--lang", choices=["en", "es"], default="en", help="the language the page opens in")
+    p.add_argument("--title", default="", help="the page's title (default: the map's)")
+    p.add_argument("--data", metavar="FILE", help="publish the incidents of an imported file instead of the catalog's")
+    p.add_argument("--with-catalog", action="store_true", help="with --data: the file's incidents and the catalog's")
+    p.add_argument("--synthetic", type=int, metavar="N",
+                   help="benchmarks only: publish N generated incidents instead of the catalog's (the page says so)")
+    p.add_argument("--seed", type=int, default=0, help="with --synthetic: the generator's seed (default 0)")
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from loaders import catalog as catalog_loader
+    from loaders import geodata
+    from territorio.catalog import join
+    from territorio.publish import folder, payload
+
+    if args.with_catalog and not args.data:
+        print("territorio publish: --with-catalog needs --data FILE", file=sys.stderr)
+        return 2
+    if args.synthetic is not None and (args.synthetic < 1 or args.data):
+        print("territorio publish: --synthetic needs a positive number of incidents and no --data", file=sys.stderr)
+        return 2
+    cat = catalog_loader.load()
+    spec = _spec(cat, args, "publish")
+    if spec is None:
+        return 2
+    if args.synthetic is not None:
+        joined = catalog_loader.joined((args.synthetic, args.seed))
+    else:
+        incidents = _incidents_frame(args, cat)
+        if incidents is None:
+            return 1
+        joined = join.join(cat, incidents=incidents)
+    data = payload.build(cat, joined, spec, args.lang, geodata.read("municipalities"), title=args.title,
+                         synthetic=args.synthetic is not None)
+    sizes = folder.write(data, Path(args.out))
+    print(f"wrote {args.out}: {len(sizes)} files, {sum(sizes.values()) / 1e6:.2f} MB "
+          f"({len(joined)} incidents; open index.html, or read README.txt to put it on a website)")
+    return 0
+
+
+def _animate_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", required=True, metavar="FILE.gif|FILE.mp4", help="video to write (format from the name)")
+    _filter_args(p)
+    p.add_argument("--step", choices=["week", "month", "year"], default="month",
+                   help="one frame per step (default month)")
+    p.add_argument("--size", default="1280x720", metavar="WxH", help="frame size in pixels (default 1280x720)")
+    p.add_argument("--lang", choices=["en", "es"], default="en", help="language of the legend, dates and counts")
+
+
+def _animate(args: argparse.Namespace) -> int:
+    import time
+    from pathlib import Path
+
+    from loaders import catalog as catalog_loader
+    from loaders import geodata
+    from territorio.outputs import animation
+
+    fmt = Path(args.out).suffix.lower().lstrip(".")
+    try:
+        if fmt not in animation.FORMATS:
+            raise animation.AnimationError(f"{args.out}: the name must end in .gif or .mp4")
+        size = animation.parse_size(args.size)
+    except animation.AnimationError as exc:
+        print(f"territorio animate: {exc}", file=sys.stderr)
+        return 2
+    cat = catalog_loader.load()
+    spec = _spec(cat, args, "animate")
+    if spec is None:
+        return 2
+    started = time.perf_counter()
+    video = animation.render(cat, catalog_loader.joined(), spec, args.lang, fmt, args.step, size,
+                             geodata.read("municipalities"))
+    Path(args.out).write_bytes(video.data)
+    first, last = video.windows[0], video.windows[-1]
+    print(f"wrote {args.out}: {len(video.windows)} frames ({first[0]} to {last[1]}, one per {args.step}), "
+          f"{len(video.data) / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 # --- bench ---------------------------------------------------------------------------------------
 
 
@@ -375,6 +461,9 @@ def _bench_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--url", help="with --sessions: a running app")
     p.add_argument("--server-pid", type=int, help="with --sessions --url: the server's process id (for its memory)")
     p.add_argument("--duration", type=float, default=60, metavar="S", help="with --sessions: seconds (default 60)")
+    p.add_argument("--publish", action="store_true",
+                   help="instead: the published explorer (territorio publish) of the catalog and of --incidents "
+                        "synthetic ones in Chromium: sizes, time to interactive, slider step redraw")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
@@ -390,7 +479,11 @@ def _bench(args: argparse.Namespace) -> int:
         print(f"territorio bench: --baseline-sizes {args.baseline_sizes!r} is not a list of numbers", file=sys.stderr)
         return 2
     say = (lambda _m: None) if args.json else (lambda m: print(m, file=sys.stderr, flush=True))
-    if args.sessions is not None:
+    if args.publish:
+        from benchmarks import publish
+
+        out = publish.run(args.incidents, args.seed, args.first_paint_runs, args.steps, say)
+    elif args.sessions is not None:
         out = _bench_sessions(args)
         if out is None:
             return 1
@@ -427,7 +520,10 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "render": ("the map of the filtered incidents as a PNG or SVG picture (offline)", _render_args, _render),
     "story": ("briefing stories: list them, validate a story file, export one as an offline HTML file",
               _story_args, _story),
-
+    "publish": ("the map for readers as static files (index.html, embed.html, data, README) for any web host",
+                _publish_args, _publish),
+    "animate": ("the playback as a GIF or MP4 video, one frame per week, month or year (offline)",
+                _animate_args, _animate),
 
     "bench": ("benchmark the map page on synthetic incidents (server step, payload, memory, first paint)",
               _bench_args, _bench),

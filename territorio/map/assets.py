@@ -66,6 +66,12 @@ VERSIONS = {
 }
 
 
+def package_file(package: str, name: str) -> bytes:
+    """A file of an installed package (see PACKAGES) as it is, minus its source-map comment: what a published
+    folder copies beside its pages."""
+    return _read(PACKAGES[package], name)
+
+
 @lru_cache(maxsize=None)
 def js(name: str) -> str:
     package, file = JS_FILES[name]

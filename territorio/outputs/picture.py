@@ -44,7 +44,7 @@ class Picture:
     not_drawn: int      # selected but not mapped or outside the frame
 
 
-def _focus(cat: Catalog, spec: filters.FilterSpec) -> gpd.GeoSeries:
+def focus(cat: Catalog, spec: filters.FilterSpec) -> gpd.GeoSeries:
     """What the picture frames: the chosen areas (parishes and sectors, with the parishes they touch),
     or all of metropolitan Caracas."""
     areas = set(spec.areas)
@@ -55,7 +55,7 @@ def _focus(cat: Catalog, spec: filters.FilterSpec) -> gpd.GeoSeries:
     return chosen if len(chosen) else cat.parishes.geometry
 
 
-def _frame(ax, focus: gpd.GeoSeries) -> tuple[float, float, float, float]:
+def frame(ax, focus: gpd.GeoSeries) -> tuple[float, float, float, float]:
     x0, y0, x1, y1 = focus.total_bounds
     box = (x0 - MARGIN_DEG, y0 - MARGIN_DEG, x1 + MARGIN_DEG, y1 + MARGIN_DEG)
     ax.set_xlim(box[0], box[2])
@@ -65,7 +65,7 @@ def _frame(ax, focus: gpd.GeoSeries) -> tuple[float, float, float, float]:
     return box
 
 
-def _areas(ax, cat: Catalog, municipalities: gpd.GeoDataFrame | None) -> None:
+def draw_areas(ax, cat: Catalog, municipalities: gpd.GeoDataFrame | None) -> None:
     cat.parishes.plot(ax=ax, color=STYLE["parish_fill"], edgecolor=STYLE["parish_edge"], linewidth=0.5)
     if municipalities is not None:
         municipalities.boundary.plot(ax=ax, color=STYLE["municipality_edge"], linewidth=1.2)
@@ -109,7 +109,8 @@ def draw_incidents(ax, rows: pd.DataFrame, box) -> int:
     return len(inside)
 
 
-def _legend(ax, cat: Catalog, rows: pd.DataFrame, lang: str) -> None:
+def legend_handles(cat: Catalog, rows: pd.DataFrame, lang: str) -> list[Line2D]:
+    """The legend's entries: the types present in `rows`, the sectors, the municipal boundary, the circle sizes."""
     handles = [Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor=c, markeredgecolor="#222222",
                       label=label) for c, label in type_colour_rows(cat, lang, set(rows.type))]
     handles += [
@@ -119,7 +120,12 @@ def _legend(ax, cat: Catalog, rows: pd.DataFrame, lang: str) -> None:
         Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor="none", markeredgecolor="#444444",
                label=t("legend_size", lang)),
     ]
-    ax.legend(handles=handles, title=t("legend", lang), loc="upper left", bbox_to_anchor=(0.0, -0.01), ncols=2,
+    return handles
+
+
+def _legend(ax, cat: Catalog, rows: pd.DataFrame, lang: str) -> None:
+    ax.legend(handles=legend_handles(cat, rows, lang), title=t("legend", lang), loc="upper left",
+              bbox_to_anchor=(0.0, -0.01), ncols=2,
               fontsize=7.5, title_fontsize=8, alignment="left", frameon=False)
 
 
@@ -135,7 +141,7 @@ def _texts(fig: Figure, cat: Catalog, sentence: str, shown: int, not_drawn: int,
 LABEL_MAX_WIDTH_DEG = 0.2   # parish names are drawn when the picture frames a part of the city
 
 
-def _labels(ax, cat: Catalog, box) -> None:
+def draw_labels(ax, cat: Catalog, box) -> None:
     if box[2] - box[0] > LABEL_MAX_WIDTH_DEG:
         return
     inside = cat.parishes[cat.parishes.label_lon.between(box[0], box[2])
@@ -156,9 +162,9 @@ def render_map(cat: Catalog, joined: pd.DataFrame, spec: filters.FilterSpec, lan
     fig = Figure(figsize=(10, 7.6), dpi=dpi, facecolor="white")
     FigureCanvasAgg(fig)
     ax = fig.add_axes((0.01, 0.27, 0.98, 0.63))
-    box = _frame(ax, _focus(cat, spec))
-    _areas(ax, cat, municipalities)
-    _labels(ax, cat, box)
+    box = frame(ax, focus(cat, spec))
+    draw_areas(ax, cat, municipalities)
+    draw_labels(ax, cat, box)
     shown = draw_incidents(ax, rows, box)
     _legend(ax, cat, rows, lang)
     _texts(fig, cat, sentence or provenance.filter_sentence(cat, spec, lang), shown, len(rows) - shown, lang)

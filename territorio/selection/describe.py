@@ -32,7 +32,7 @@ class Summary:
     parishes: int
 
 
-def _place(sector: str, parish: str) -> str:
+def place(sector: str, parish: str) -> str:
     """'Cota 905 (El Paraíso)'; a sector whose name already says its parish is left as it is."""
     if not sector:
         return parish
@@ -45,7 +45,7 @@ def _places(chosen: pd.DataFrame) -> list[str]:
     if not len(located):
         return []
     pairs = located.groupby(["sector", "parish"], sort=False).size()
-    labels = pd.Series(pairs.to_numpy(), index=[_place(s, p) for s, p in pairs.index])
+    labels = pd.Series(pairs.to_numpy(), index=[place(s, p) for s, p in pairs.index])
     counts = labels.groupby(level=0, sort=False).sum()
     return list(counts.sort_values(ascending=False, kind="stable").index)
 

@@ -25,6 +25,12 @@ def _add(day: dt.date, unit: str, times: int = 1) -> dt.date:
     return (pd.Timestamp(day) + UNITS[unit] * times).date()
 
 
+def span_of(joined: pd.DataFrame) -> Window:
+    """The span playback runs over (the map page's slider): whole years around every incident's dates."""
+    lo, hi = pd.Timestamp(joined["date_lo"].min()), pd.Timestamp(joined["date_hi"].max())
+    return dt.date(lo.year, 1, 1), dt.date(hi.year, 12, 31)
+
+
 def first_window(span: Window, unit: str) -> Window:
     """One unit from the span's start: where playback begins."""
     return span[0], min(span[1], _add(span[0], unit) - dt.timedelta(days=1))

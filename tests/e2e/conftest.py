@@ -9,8 +9,34 @@ import pytest
 
 from benchmarks.browser import CHROMIUM_ARGS, app_server, chromium
 from territorio import settings
+from territorio.paths import REPO_ROOT
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+HOSTILE = '<img src=x onerror="window.__pwned=1">'
+
+
+def hostile_geodata(root):
+    """A copy of the data package under `root` where names, titles, summaries and links are attacks: CCS-019's
+    texts, its first source's link and outlet, and the name of Koki's gang. Returns the copy's folder."""
+    import shutil
+
+    import pandas as pd
+
+    data = root / "geodata"
+    shutil.copytree(REPO_ROOT / "geodata", data)
+    inc = pd.read_csv(data / "incidents.csv", dtype=str, keep_default_na=False)
+    row = inc.index[inc.id == "CCS-019"][0]
+    for col in ("title_en", "actors_en", "summary_en", "place"):
+        inc.loc[row, col] = HOSTILE + "<script>window.__pwned=2</script>"
+    inc.to_csv(data / "incidents.csv", index=False)
+    src = pd.read_csv(data / "sources.csv", dtype=str, keep_default_na=False)
+    first = src.index[src.event_id == "CCS-019"][0]
+    src.loc[first, ["url", "outlet"]] = ["javascript:window.__pwned=3", HOSTILE]
+    src.to_csv(data / "sources.csv", index=False)
+    actors = pd.read_csv(data / "catalog/actors.csv", dtype=str, keep_default_na=False)
+    actors.loc[actors.actor_id == "koki_gang", "name"] = HOSTILE
+    actors.to_csv(data / "catalog/actors.csv", index=False)
+    return data
 
 
 @contextlib.contextmanager

@@ -2,15 +2,12 @@
 playback that keeps the reader's zoom, clicking an area to filter, and hostile data that never runs."""
 
 import re
-import shutil
 from urllib.parse import parse_qs, urlparse
 
-import pandas as pd
 import pytest
 import shapely
 
-from territorio.paths import REPO_ROOT
-from tests.e2e.conftest import serve
+from tests.e2e.conftest import hostile_geodata, serve
 
 pytestmark = pytest.mark.e2e
 
@@ -123,28 +120,11 @@ def test_clicking_a_parish_filters_by_it(cli, watched, app_url, cat):
     assert "Petare" in page.locator("[data-testid='stMultiSelect']").first.inner_text()
 
 
-HOSTILE = '<img src=x onerror="window.__pwned=1">'
-
-
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory):
     """The app on a copy of the data where names, titles, summaries and links are attacks."""
     root = tmp_path_factory.mktemp("hostile")
-    data = root / "geodata"
-    shutil.copytree(REPO_ROOT / "geodata", data)
-    inc = pd.read_csv(data / "incidents.csv", dtype=str, keep_default_na=False)
-    row = inc.index[inc.id == "CCS-019"][0]
-    for col in ("title_en", "actors_en", "summary_en", "place"):
-        inc.loc[row, col] = HOSTILE + "<script>window.__pwned=2</script>"
-    inc.to_csv(data / "incidents.csv", index=False)
-    src = pd.read_csv(data / "sources.csv", dtype=str, keep_default_na=False)
-    first = src.index[src.event_id == "CCS-019"][0]
-    src.loc[first, ["url", "outlet"]] = ["javascript:window.__pwned=3", HOSTILE]
-    src.to_csv(data / "sources.csv", index=False)
-    actors = pd.read_csv(data / "catalog/actors.csv", dtype=str, keep_default_na=False)
-    actors.loc[actors.actor_id == "koki_gang", "name"] = HOSTILE
-    actors.to_csv(data / "catalog/actors.csv", index=False)
-    with serve(root, env={"TERRITORIO_GEODATA": str(data)}) as url:
+    with serve(root, env={"TERRITORIO_GEODATA": str(hostile_geodata(root))}) as url:
         yield url
 
 
