@@ -44,7 +44,7 @@ TEXT_KEYS = (
     "killed", "in_places", "involving", "at_least_killed", "attribution", "data_version", "render_credit",
     "agg_title", "agg_tip", "agg_tip_one", "points_in_view_note", "sector", "language",
     "publish_open_full", "publish_offline", "publish_embed_note", "publish_synthetic", "publish_from", "publish_to",
-    "publish_no_sources", "publish_single_source",
+    "publish_no_sources", "single_source",
     *[f"precision_{p}" for p in dates.PRECISIONS],
     *[f"zone_{s}" for s in styles.ZONE_STYLES], *[f"confidence_{c}" for c in styles.CONFIDENCE_OPACITY],
     *[f"{k}_{n}" for k in ("n_incidents", "in_parishes", "not_mapped", "date_uncertain", "no_toll")
@@ -107,6 +107,14 @@ def _sources(cat: Catalog, rows: pd.DataFrame, table: Strings, lists: Strings) -
                      for s in found)
         out.append(lists.ref(refs))
     return out
+
+
+def _single_source(rows: pd.DataFrame) -> list[int]:
+    """Per row, 1 when the catalog marks it backed by one outlet alone (copies of one text count once), else 0;
+    an imported row without the mark is 0: its file says nothing of its sources' independence."""
+    if "single_source" not in rows:
+        return [0] * len(rows)
+    return (rows["single_source"].map(_clean) == "true").astype(int).tolist()
 
 
 def _safe(url) -> str:
@@ -183,6 +191,7 @@ def incident_columns(cat: Catalog, joined: pd.DataFrame, tables: dict) -> dict:
         "location": _coded(joined["location_precision"], tables["locations"]),
         "when": _whens(joined, whens), "detail": _details(cat, joined, details),
         "sources": _sources(cat, joined, sources, source_lists),
+        "single": _single_source(joined),
     }
     tables.update(whens=whens.items, details=details.items, sources=sources.items, sourceLists=source_lists.items)
     return out

@@ -14,7 +14,6 @@ TEXTS = {
     "publish_from": {"en": "From", "es": "Desde"},
     "publish_to": {"en": "To", "es": "Hasta"},
     "publish_no_sources": {"en": "No source listed.", "es": "Sin fuente registrada."},
-    "publish_single_source": {"en": "single source", "es": "una sola fuente"},
     "publish_button": {"en": "Publish this selection (zip for a website)",
                        "es": "Publicar esta selección (zip para un sitio web)"},
     "publish_button_help": {"en": "The explorer for readers as static files: index.html, embed.html for an "

@@ -251,7 +251,8 @@
     var loc = I.location[k] >= 0 ? T.locations[I.location[k]] : "";
     if (loc) { add_("div", tr("location") + ": " + (T.locationLabels[state.lang][loc] || loc), "precision"); }
     var list = T.sourceLists[I.sources[k]];
-    add_("div", tr("sources") + ":" + (list.length === 1 ? " (" + tr("publish_single_source") + ")" : ""));
+    if (I.single[k]) { add_("div", tr("single_source"), "single-source"); }
+    add_("div", tr("sources") + ":");
     if (!list.length) { add_("div", tr("publish_no_sources")); }
     var ul = document.createElement("ul");
     list.forEach(function (ref) {

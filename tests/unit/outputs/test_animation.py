@@ -24,7 +24,7 @@ def municipalities():
 @pytest.mark.parametrize("start, end, unit, count, first, last", [
     ("2019-01-01", "2019-12-31", "month", 12, (D(2019, 1, 1), D(2019, 1, 31)), (D(2019, 12, 1), D(2019, 12, 31))),
     ("2019-02-01", "2019-02-28", "week", 4, (D(2019, 2, 1), D(2019, 2, 7)), (D(2019, 2, 22), D(2019, 2, 28))),
-    (None, None, "year", 11, (D(2013, 1, 1), D(2013, 12, 31)), (D(2023, 1, 1), D(2023, 12, 31))),
+    (None, None, "year", 12, (D(2013, 1, 1), D(2013, 12, 31)), (D(2024, 1, 1), D(2024, 12, 31))),
 ])
 def test_one_window_per_step_from_the_first_unit_to_the_end(cat, joined, start, end, unit, count, first, last):
     spec = filters.resolve(cat, date_from=start, date_to=end)

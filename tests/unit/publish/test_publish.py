@@ -12,6 +12,7 @@ import pytest
 
 from loaders import geodata
 from territorio.catalog import asof
+from territorio.catalog.datapackage import DATA_VERSION
 from territorio.publish import folder, payload
 from territorio.selection import filters
 
@@ -78,7 +79,7 @@ def test_the_folder_holds_the_pages_the_data_the_libraries_and_the_readme(catalo
     assert "David Leaver" in licences and "xstatic-leaflet-markercluster 1.4.1.1" in licences
     readme = catalog_files["README.txt"].decode()
     assert '<iframe src="https://example.org/maps/caracas/embed.html"' in readme
-    assert "OCHA / INE Venezuela" in readme and "0.1.0" in readme and "CC BY 4.0" in readme
+    assert "OCHA / INE Venezuela" in readme and DATA_VERSION in readme and "CC BY 4.0" in readme
 
 
 def test_the_catalog_folder_is_under_2_mb(catalog_files):
@@ -167,3 +168,14 @@ def test_hostile_text_is_data_in_the_script_never_markup_in_a_page(cat, municipa
     assert "javascript:alert(4)" not in json.dumps(data_of(files)["tables"]["sources"])
     for page in folder.PAGES:
         assert "onerror" not in files[page].decode()
+
+
+def test_the_single_source_mark_is_the_catalogs_own(catalog_files, joined):
+    """The reader sees "single source" where the catalog says one outlet alone backs the event (copies of one text
+    count once), not wherever one source row happens to be listed."""
+    incidents = data_of(catalog_files)["incidents"]
+    ids = incidents["ids"]
+    numbers = [sum(ids["steps"][:i + 1]) for i in range(len(ids["steps"]))]
+    marked = {f"{ids['prefix']}{n:0{ids['width']}d}" for n, s in zip(numbers, incidents["single"]) if s}
+    expected = set(joined.loc[joined["single_source"] == "true", "id"])
+    assert marked == expected and len(expected) > 10
