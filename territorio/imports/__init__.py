@@ -35,14 +35,18 @@ def _read(data: bytes, name: str, kind: str | None, ctx_options: dict, limits: L
     kind = kind or validate.guess_kind(table)
     ctx = validate.Context(**ctx_options)
     frame, rejected, warnings = (validate.incidents if kind == "incidents" else validate.areas)(table, ctx)
-    result = ImportResult(name, table.format, kind, ctx.dataset, len(table.records), rejected, warnings)
+    result = ImportResult(name, table.format, kind, ctx.dataset, len(table.records), rejected, warnings,
+                          dating=ctx.dating)
     setattr(result, kind, frame)
     return result
 
 
 def read(data: bytes, name: str, *, kind: str | None = None, fix_swapped: bool = False, dataset: str = "",
-         study_area=None, known_types=frozenset(), limits: Limits = Limits()) -> ImportResult:
-    """Read, validate and normalise one file's bytes. `name` gives the extension and the report's file."""
+         study_area=None, known_types=frozenset(), limits: Limits = Limits(), undated: bool = False,
+         file_date: str = "", type_map: dict[str, str] | None = None) -> ImportResult:
+    """Read, validate and normalise one file's bytes. `name` gives the extension and the report's file.
+    A file with no date column loads `undated`, or with `file_date` for every row; `type_map` maps the
+    file's own types onto catalog types (only those the person listed)."""
     name = PurePath(name).name
     check_size(len(data), limits)
     if not data.strip():
@@ -50,7 +54,8 @@ def read(data: bytes, name: str, *, kind: str | None = None, fix_swapped: bool =
     if kind is not None and kind not in KINDS:
         raise FileRejected("bad_kind", kind=kind)
     ctx_options = {"dataset": dataset or dataset_name(name), "study_area": study_area,
-                   "known_types": frozenset(known_types), "fix_swapped": fix_swapped}
+                   "known_types": frozenset(known_types), "fix_swapped": fix_swapped, "undated": undated,
+                   "file_date": file_date, "type_map": tuple(sorted((type_map or {}).items()))}
     try:
         result = _read(data, name, kind, ctx_options, limits)
     except (FileRejected, MemoryError):   # MemoryError: the bounded import says which limit was met
