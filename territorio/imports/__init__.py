@@ -17,8 +17,8 @@ from territorio.imports import detect, validate
 from territorio.imports.report import FORMATS, KINDS, FileRejected, ImportResult, Issue, error_json
 from territorio.imports.safety import Limits, check_size
 
-__all__ = ["read", "read_path", "dataset_name", "ImportResult", "FileRejected", "Issue", "Limits", "FORMATS",
-           "KINDS", "error_json"]
+__all__ = ["read", "read_path", "dataset_name", "own_types", "map_types", "ImportResult", "FileRejected", "Issue",
+           "Limits", "FORMATS", "KINDS", "error_json"]
 
 
 def dataset_name(file: str) -> str:
@@ -26,6 +26,23 @@ def dataset_name(file: str) -> str:
     from territorio.i18n.text import fold
 
     return re.sub(r"\s+", "-", fold(PurePath(file).stem)) or "upload"
+
+
+def own_types(incidents, known_types) -> dict[str, int]:
+    """The file's own types (not catalog keys) and how many rows hold each, most first: what a person may map."""
+    own = incidents.loc[~incidents["type"].isin(set(known_types)), "type_original"]
+    counts = own[own != ""].value_counts()
+    return {str(k): int(n) for k, n in counts.items()}
+
+
+def map_types(incidents, mapping: dict[str, str], known_types):
+    """The incidents with the file's types the person mapped onto catalog types (only those, only onto known
+    keys); every other row keeps its own type."""
+    wanted = {own: key for own, key in mapping.items() if key in set(known_types)}
+    if not wanted:
+        return incidents
+    hit = incidents["type_original"].map(wanted)
+    return incidents.assign(type=hit.where(hit.notna(), incidents["type"]).astype(str))
 
 
 def _read(data: bytes, name: str, kind: str | None, ctx_options: dict, limits: Limits) -> ImportResult:

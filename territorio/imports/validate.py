@@ -217,7 +217,8 @@ def _incident(rec: Record, c: dict, warn, ctx: Context) -> dict:
     title = c.get("title", "").strip() or summary
     return {
         "id": c.get("id", "").strip() or f"{ctx.dataset}-{rec.row}", **when, **_kind(c, warn, ctx),
-        "title_en": title, "title_es": title, "actor_ids": c.get("actor_ids", "").strip(),
+        "title_en": title, "title_es": title,
+        "actor_ids": c.get("actor_ids", "").strip() or actors,     # a file's own actors: values of their own
         "actors_en": actors, "actors_es": actors, **_fatalities(c, warn), "lat": lat, "lon": lon,
         "location_precision": _location_precision(c, lat),
         "coord_method": c.get("coord_method", "").strip() or ("" if lat is None else "as given in the imported file"),

@@ -7,11 +7,15 @@ TEXTS = {
     "upload_intro": {
         "en": "Put your own file on the map beside the catalog: CSV, ACLED export, GeoJSON, GeoPackage, zipped "
         "Shapefile, KML/KMZ (Google My Maps) or GeoParquet. Every row is loaded or rejected with a reason. "
-        "The file stays in this browser session only: nobody else sees it, and it is gone when you close the tab.",
+        "The file stays in this browser session only (nobody else sees it, and it is gone when you close the tab) "
+        "unless you keep it in this workspace below. Choose it under \"Incidents from\" in the sidebar of any page "
+        "to have every figure, chart, table and download count it.",
         "es": "Ponga su propio archivo en el mapa junto al catálogo: CSV, exportación de ACLED, GeoJSON, "
         "GeoPackage, Shapefile comprimido, KML/KMZ (Google My Maps) o GeoParquet. Cada fila se carga o se "
-        "rechaza con un motivo. El archivo queda solo en esta sesión del navegador: nadie más lo ve y "
-        "desaparece al cerrar la pestaña.",
+        "rechaza con un motivo. El archivo queda solo en esta sesión del navegador (nadie más lo ve y "
+        "desaparece al cerrar la pestaña), salvo que lo guarde abajo en este espacio de trabajo. Elíjalo en "
+        "\"Incidentes de\" en la barra lateral de cualquier página para que cada cifra, gráfico, tabla y descarga "
+        "lo cuente.",
     },
     "upload_file": {"en": "File to import", "es": "Archivo a importar"},
     "upload_swap": {"en": "Swap latitude and longitude where they look swapped",
