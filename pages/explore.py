@@ -101,7 +101,8 @@ base = basemap.caracas_map(cat.parishes, geodata.read("municipalities"),
 st_folium(base, key=ui.MAP_KEY, height=700, use_container_width=True, feature_group_to_add=drawn.groups,
           returned_objects=clicks.RETURNED, on_change=ui.on_map_change)
 st.markdown(f"**{escape_markdown(describe.sentence(cat, spec, summary, lang), limit=1000)}**")
-save_scene_button(spec, st.session_state.get("map_view"), [n for n, on in shown.items() if on], measure, lang)
+save_scene_button(spec, st.session_state.get("map_view"), [n for n, on in shown.items() if on], measure, lang,
+                  ui_datasets.scene_fields(data.choice))
 for name, v in upload_views.items():
     st.markdown(escape_markdown(t("upload_sentence", lang, name=name, n=fmt_int(v.matched, lang),
                                   total=fmt_int(v.total, lang), outside=fmt_int(v.outside, lang),

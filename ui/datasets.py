@@ -151,3 +151,24 @@ def _report(info: DatasetInfo) -> str:
 
         return ui_imports.uploads()[info.id[len(SESSION):]].to_json()
     return workspace.report(info.id)
+
+
+def scene_fields(choice: DatasetChoice) -> dict:
+    """What a briefing scene saved from the map says of its data: a kept dataset's id (an unsaved upload cannot
+    be named: the story would play it nowhere else)."""
+    if choice.is_catalog or choice.dataset_id.startswith(SESSION):
+        return {}
+    return {"dataset": choice.dataset_id, "with_catalog": choice.with_catalog}
+
+
+def scene_data(scene: dict, lang: str) -> pd.DataFrame:
+    """The incidents a briefing scene plays on: the kept dataset it names (with the catalog if it says so), or
+    the catalog, with a warning naming the dataset, when this workspace does not hold it."""
+    wanted = scene.get("dataset") or ""
+    if not wanted:
+        return workspace.joined(CATALOG_ONLY)
+    try:
+        return workspace.joined(DatasetChoice(wanted, bool(scene.get("with_catalog"))))
+    except workspace.DatasetNotFound:
+        st.warning(escape_markdown(t("dataset_missing", lang, value=wanted), limit=400))
+        return workspace.joined(CATALOG_ONLY)

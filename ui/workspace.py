@@ -5,6 +5,7 @@ rename, delete (confirmed) and their reports. The work is loaders.workspace's.""
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -58,8 +59,13 @@ def keep_form(result: ImportResult, data: bytes, cat, lang: str) -> None:
         info = workspace.keep(mapped, name=name, sha256=hashlib.sha256(data).hexdigest(), licence=licence,
                               dates=result.dating)
         st.success(t("ws_kept", lang, name=escape_markdown(info.name, limit=120), id=info.id))
-        st.page_link("pages/explore.py", label=t("ws_open", lang),
-                     query_params=urlstate.dataset_query(DatasetChoice(info.id)))
+        st.markdown(_open_link(info.id, lang))
+
+
+def _open_link(dataset_id: str, lang: str) -> str:
+    """A link to the map on this dataset (a plain link: st.page_link needs app.py's navigation, which a page
+    opened cold runs without). The id is ours (loaders.workspace.new_id): letters, digits and dashes."""
+    return f"[{t('ws_open', lang)}](./?{urlencode(urlstate.dataset_query(DatasetChoice(dataset_id)))}&lang={lang})"
 
 
 def kept_list(lang: str) -> None:
@@ -78,8 +84,7 @@ def kept_list(lang: str) -> None:
 
 def _one(info, lang: str) -> None:
     open_col, report_col = st.columns(2)
-    open_col.page_link("pages/explore.py", label=t("ws_open", lang),
-                       query_params=urlstate.dataset_query(DatasetChoice(info.id)))
+    open_col.markdown(_open_link(info.id, lang))
     report_col.download_button(t("dataset_report", lang), workspace.report(info.id), f"{info.id}-report.json",
                                "application/json", key=f"ws_report_{info.id}", on_click="ignore")
     with st.form(f"ws_rename_{info.id}"):

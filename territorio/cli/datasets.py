@@ -43,14 +43,15 @@ def dating(args: argparse.Namespace) -> dict:
 
 
 def chosen(args: argparse.Namespace, command: str):
-    """(joined incidents, DatasetChoice-like label) for --data/--with-catalog, or None after saying why.
-    A path that exists is read now (not kept); any other text names a kept dataset."""
+    """The joined incidents --data/--with-catalog name, or the exit code after saying why (2: a wrong command
+    line or an unknown id; 1: a file rejected). A path that exists is read now (not kept); any other text names
+    a kept dataset."""
     from loaders import workspace
     from territorio.selection.dataset import DatasetChoice
 
     if args.with_catalog and not args.data:
         print(f"territorio {command}: --with-catalog needs --data FILE_OR_ID", file=sys.stderr)
-        return None
+        return 2
     if not args.data:
         return workspace.joined(DatasetChoice())
     if Path(args.data).is_file():
@@ -59,7 +60,7 @@ def chosen(args: argparse.Namespace, command: str):
         info = workspace.find(args.data)
     except workspace.DatasetNotFound as exc:
         print(f"territorio {command}: {exc}", file=sys.stderr)
-        return None
+        return 2
     return workspace.joined(DatasetChoice(info.id, args.with_catalog))
 
 
@@ -71,10 +72,10 @@ def _file_joined(args: argparse.Namespace, command: str):
 
     result = read_file(args.data, command, **dating(args))
     if result is None:
-        return None
+        return 1
     if result.kind != "incidents":
         print(f"territorio {command}: {args.data} holds areas, not incidents", file=sys.stderr)
-        return None
+        return 1
     if result.rows_rejected:
         print(f"territorio {command}: {result.rows_rejected} row(s) of {result.file} rejected; "
               f"`territorio validate {args.data}` says why", file=sys.stderr)
@@ -187,8 +188,8 @@ def profile_run(args: argparse.Namespace) -> int:
         print(f"territorio profile: {exc}", file=sys.stderr)
         return 2
     joined = chosen(args, "profile")
-    if joined is None:
-        return 2
+    if isinstance(joined, int):
+        return joined
     prof = profile.build(cat, joined, area, args.lang)
     figures = prof.to_dict(cat, args.lang)
     if args.json:

@@ -159,8 +159,8 @@ def _incidents(args: argparse.Namespace) -> int:
         return 2
     cat = catalog_loader.load()
     joined = datasets_cli.chosen(args, "incidents")
-    if joined is None:
-        return 2
+    if isinstance(joined, int):
+        return joined
     spec = _spec(cat, args, "incidents", joined)
     if spec is None:
         return 2
@@ -228,8 +228,8 @@ def _study(args: argparse.Namespace) -> int:
         print(f"territorio study: {exc}", file=sys.stderr)
         return 2
     joined = datasets_cli.chosen(args, "study")
-    if joined is None:
-        return 2
+    if isinstance(joined, int):
+        return joined
     result = study.run(cat, joined, spec)
     sentences = study.describe(result, args.lang, name_of(joined))
     if args.json:
@@ -275,8 +275,8 @@ def _render(args: argparse.Namespace) -> int:
     cat = catalog_loader.load()
     synthetic = None if args.synthetic is None else (args.synthetic, args.seed)
     joined = catalog_loader.joined(synthetic) if synthetic else datasets_cli.chosen(args, "render")
-    if joined is None:
-        return 2
+    if isinstance(joined, int):
+        return joined
     spec = _spec(cat, args, "render", joined)
     if spec is None:
         return 2

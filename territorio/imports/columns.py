@@ -36,7 +36,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # Columns our own exports and the catalog carry that are derived again on import: known, not loaded.
 DERIVED = ("date uncertain", "in study area", "sector id", "designation status", "controlling group",
            "control confidence", "source count", "type original", "summary es translated", "municipality",
-           "municipio", "sector", "designation id", "gx media links", "control claim id", "mapped")
+           "municipio", "sector", "designation id", "gx media links", "control claim id", "mapped",
+           "dataset", "imported at", "licence")     # an export row's origin: the new import is its own
 
 _LOOKUP = {fold(a): canon for canon, names in ALIASES.items() for a in names}
 _KNOWN = _LOOKUP.keys() | {fold(d) for d in DERIVED}

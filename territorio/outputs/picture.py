@@ -136,7 +136,7 @@ def _legend(ax, cat: Catalog, rows: pd.DataFrame, lang: str) -> None:
                       label=label) for c, label in type_colour_rows(cat, lang, set(rows.type[~own]))]
     handles += [Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor=UPLOAD_STYLE["fill_color"],
                        markeredgecolor=UPLOAD_STYLE["color"], label=t("layer_upload", lang, name=name))
-                for name in dict.fromkeys(rows.loc[own, "dataset_name"])]
+                for name in (dict.fromkeys(rows.loc[own, "dataset_name"]) if own.any() else ())]
     handles += [
         Line2D([], [], color=SECTOR_STYLE["color"], linestyle=(0, (5, 3)), linewidth=1.6,
                label=t("legend_sector", lang)),
