@@ -67,6 +67,14 @@ def _session_joined(choice: DatasetChoice, info: DatasetInfo) -> pd.DataFrame:
     return cache[key]
 
 
+def choose_upload(name: str) -> None:
+    """A fresh upload becomes this session's choice, with the catalog: what the map then draws, every figure and
+    download counts (an upload left as an overlay was drawn but counted nowhere)."""
+    st.session_state[STATE] = DatasetChoice(f"{SESSION}{name}", with_catalog=True)
+    for key in ("types", "actors"):
+        st.session_state.pop(key, None)
+
+
 def _from_address(known: dict[str, DatasetInfo]) -> None:
     """The address wins when it names a dataset (a shared link); otherwise the session keeps its choice."""
     choice, notes = urlstate.dataset_state(st.query_params.get_all, set(known))

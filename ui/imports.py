@@ -120,6 +120,10 @@ def import_upload(spec: UploadSpec, lang: str = "en") -> ImportResult | FileReje
                                       dataset=dataset_name(spec.name), limits=limits, on_wait=on_wait,
                                       undated=spec.undated, file_date=spec.file_date)
         uploads()[outcome.dataset] = outcome
+        if outcome.kind == "incidents":     # the pages now count it with the catalog (ui.datasets)
+            from ui import datasets as ui_datasets
+
+            ui_datasets.choose_upload(outcome.dataset)
     except FileRejected as exc:
         outcome = exc
     slot.empty()

@@ -353,6 +353,9 @@ def _bench_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--server-pid", type=int, help="with --sessions --url: the server's process id (for its memory)")
     p.add_argument("--duration", type=float, default=60, metavar="S", help="with --sessions: seconds (default 60)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--data", metavar="FILE_OR_ID",
+                   help="instead of synthetic incidents: a file (imported and kept in a temporary workspace) or a "
+                        "kept dataset's id or name; the same figures, plus its cold read and join")
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -374,10 +377,22 @@ def _bench(args: argparse.Namespace) -> int:
     else:
         from benchmarks import run
 
-        out = run.run(run.Options(args.incidents, args.steps, args.seed, sizes,
-                                  0 if args.no_first_paint else args.first_paint_runs), say)
+        out = _bench_run(run, args, sizes, say)
+        if out is None:
+            return 2
     print(json.dumps(out, indent=1) if args.json else "\n".join(f"{k}: {v}" for k, v in out.items()))
     return 1 if out.get("errors") else 0
+
+
+def _bench_run(run, args: argparse.Namespace, sizes: tuple[int, ...], say):
+    from loaders import workspace
+
+    try:
+        return run.run(run.Options(args.incidents, args.steps, args.seed, sizes,
+                                   0 if args.no_first_paint else args.first_paint_runs, args.data), say)
+    except workspace.DatasetNotFound as exc:
+        print(f"territorio bench: {exc}", file=sys.stderr)
+        return None
 
 
 def _bench_sessions(args: argparse.Namespace):
