@@ -135,3 +135,20 @@ def test_a_file_without_dates_is_imported_undated_or_with_one_date(cli, ws):
                env=ws).out.strip() == "6"
     prof = json.loads(cli("profile", "--area", "El Valle", "--data", undated, "--json", env=ws).out)
     assert prof["incidents"] == 0 and prof["undated"] >= 0
+
+
+def test_bench_on_a_file_and_on_a_kept_dataset_gives_the_same_figures(cli, ws, tmp_path, cat):
+    path = tmp_path / "small.csv"
+    path.write_text(register.acled_csv(cat, register.Plan(n=800, seed=5)), encoding="utf-8")
+    rows = len(register.events(cat, register.Plan(n=800, seed=5)))
+    common = ["--json", "--no-first-paint", "--steps", "20", "--baseline-sizes", "200"]
+    by_file = cli("bench", "--data", path, *common, env=ws)
+    assert by_file.code == 0, by_file.err
+    figures = json.loads(by_file.out)
+    assert figures["incidents"] == rows and figures["import_s"] > 0 and figures["steps"] == 20
+    assert figures["load_join_s"] >= figures["read_s"] >= 0 and figures["baseline"]["200"]["incidents"] == 200
+    assert cli("datasets", env=ws).out.splitlines()[1:] == []       # the file was kept in a workspace of its own
+    dataset_id = cli("import", path, env=ws).out.strip()
+    kept = json.loads(cli("bench", "--data", dataset_id, *common, env=ws).out)
+    assert kept["dataset"] == dataset_id and kept["incidents"] == rows and "import_s" not in kept
+    assert cli("bench", "--data", "no-such-dataset", *common, env=ws).code == 2
