@@ -91,6 +91,11 @@ def _sizes(tolls: pd.Series) -> np.ndarray:
     return 30 + 25 * np.sqrt(tolls.fillna(0).astype(int).to_numpy(float))
 
 
+def _plain(text: str) -> str:
+    """A person's text (a dataset's name, its licence) drawn as typed: a '$' would start matplotlib's mathtext."""
+    return text.replace("$", r"\$")
+
+
 def _own(rows: pd.DataFrame) -> np.ndarray:
     """The rows of a kept dataset (not the catalog's): drawn in the imported look, as on the interactive map."""
     if "dataset_name" not in rows:
@@ -135,7 +140,7 @@ def _legend(ax, cat: Catalog, rows: pd.DataFrame, lang: str) -> None:
     handles = [Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor=c, markeredgecolor="#222222",
                       label=label) for c, label in type_colour_rows(cat, lang, set(rows.type[~own]))]
     handles += [Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor=UPLOAD_STYLE["fill_color"],
-                       markeredgecolor=UPLOAD_STYLE["color"], label=t("layer_upload", lang, name=name))
+                       markeredgecolor=UPLOAD_STYLE["color"], label=_plain(t("layer_upload", lang, name=name)))
                 for name in (dict.fromkeys(rows.loc[own, "dataset_name"]) if own.any() else ())]
     handles += [
         Line2D([], [], color=SECTOR_STYLE["color"], linestyle=(0, (5, 3)), linewidth=1.6,
@@ -187,7 +192,7 @@ def render_map(cat: Catalog, joined: pd.DataFrame, spec: filters.FilterSpec, lan
     shown = draw_incidents(ax, rows, box)
     _legend(ax, cat, rows, lang)
     words = sentence or " ".join(filter(None, (provenance.filter_sentence(cat, spec, lang),
-                                               provenance.data_sentence(joined, lang))))
+                                               _plain(provenance.data_sentence(joined, lang)))))
     _texts(fig, cat, words, shown, len(rows) - shown, lang)
     buf = io.BytesIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "territorio"}):
