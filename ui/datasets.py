@@ -82,10 +82,6 @@ def _from_address(known: dict[str, DatasetInfo]) -> None:
         st.session_state[STATE] = choice
         st.session_state["_dataset_notes"] = notes
     st.session_state.setdefault(STATE, CATALOG_ONLY)
-    current = st.session_state[STATE]
-    if current.dataset_id is not None and current.dataset_id not in known \
-            and not current.dataset_id.startswith(SESSION):   # deleted meanwhile
-        st.session_state[STATE] = CATALOG_ONLY
 
 
 def _picked() -> None:
@@ -109,6 +105,8 @@ def choose(lang: str) -> Chosen:
     _from_address(kept)
     known = {**kept, **_session_datasets()}
     choice = st.session_state[STATE]
+    if choice.dataset_id and choice.dataset_id not in known:      # deleted, or an upload removed meanwhile
+        choice = st.session_state[STATE] = CATALOG_ONLY
     st.session_state[PICK] = choice.dataset_id or ""
     st.session_state[MIX] = choice.with_catalog
     with st.sidebar:
@@ -119,8 +117,6 @@ def choose(lang: str) -> Chosen:
             st.checkbox(t("dataset_with_catalog", lang), key=MIX, on_change=_picked)
     show_url_notes(st.session_state.get("_dataset_notes", []), lang)
     info = known.get(choice.dataset_id)
-    if choice.dataset_id and info is None:        # an upload removed from the session
-        choice = st.session_state[STATE] = CATALOG_ONLY
     joined = _session_joined(choice, info) if info and info.id.startswith(SESSION) else workspace.joined(choice)
     chosen = Chosen(choice, info, joined)
     banner(chosen, lang)

@@ -140,3 +140,16 @@ def test_a_scene_plays_on_its_dataset_or_says_it_is_absent(ws, present):
     said = " ".join(w.value.replace("\\", "") for w in at.warning)
     assert ("absent-0123abcd" in said and "not in this workspace" in said) != present
     assert "cannot be played" not in said
+
+
+def test_an_undated_dataset_is_counted_apart(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    fixture = Path(__file__).parents[1] / "fixtures" / "imports" / "undated.csv"
+    result = imports.read_path(fixture, **uploads.context(), undated=True)
+    info = workspace.keep(result, name="Sin fechas", sha256="0" * 64, dates=result.dating, base=tmp_path)
+    monkeypatch.setenv("TERRITORIO_WORKSPACE", str(tmp_path))
+    at = opened("pages/explore.py", dataset=info.id)
+    assert not at.exception, at.exception
+    assert _metric(at) == 0
+    assert any("6 undated incident(s)" in c.value for c in at.caption)
