@@ -68,3 +68,14 @@ def test_a_file_without_dates_is_refused_unless_its_dating_is_chosen():
     with pytest.raises(FileRejected) as bad:
         read("undated.csv", file_date="yesterday")
     assert bad.value.code == "file_date_unreadable"
+
+
+def test_own_types_are_listed_and_only_mapped_types_change():
+    from territorio.imports import map_types, own_types
+
+    r = read("dates_with_time.csv")
+    known = uploads.context()["known_types"]
+    assert own_types(r.incidents, known) == {"homicidio": 2, "enfrentamiento": 2}
+    mapped = map_types(r.incidents, {"homicidio": "homicide", "enfrentamiento": "not-a-catalog-type"}, known)
+    assert list(mapped.type) == ["homicide", "homicide", "enfrentamiento", "enfrentamiento"]
+    assert map_types(r.incidents, {}, known) is r.incidents
