@@ -117,17 +117,20 @@ async def _local_only_async(route) -> None:
 
 # --- first paint ----------------------------------------------------------------------------------
 
-def first_paint(incidents: int, seed: int = 0) -> float:
+def first_paint(incidents: int, seed: int = 0, env: dict | None = None, query: str = "") -> float:
     """Seconds from opening the page on a freshly started server until the incidents are painted on
-    the map (the server's first run includes generating and joining the data)."""
+    the map (the server's first run includes generating and joining the data). With `env` the server runs
+    on those settings instead of synthetic incidents (a workspace), and the page opens at `query`
+    (?dataset=ID)."""
     from playwright.sync_api import sync_playwright
 
-    with server(incidents, seed) as (url, _pid), sync_playwright() as p:
+    running = app_server(env) if env is not None else server(incidents, seed)
+    with running as (url, _pid), sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
         page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
         page.route("**/*", _local_only)
         t0 = time.perf_counter()
-        page.goto(url, timeout=120_000)
+        page.goto(url + query, timeout=120_000)
         page.frame_locator(MAP_FRAME).locator(PAINTED).first.wait_for(state="attached", timeout=120_000)
         elapsed = time.perf_counter() - t0
         browser.close()

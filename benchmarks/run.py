@@ -23,6 +23,7 @@ class Options:
     seed: int = 0
     baseline_sizes: tuple[int, ...] = (10_000, 20_000)
     first_paint_runs: int = 3     # fresh servers to open the page on (0: none); the median is reported
+    data: str | None = None       # a file or a kept dataset's id: its incidents instead of synthetic ones
 
 
 def peak_rss_mb() -> float:
@@ -38,13 +39,10 @@ def _load_and_join(cat, path: str):
     return joined, time.perf_counter() - t0
 
 
-def run(opts: Options, say=lambda _msg: None) -> dict:
-    from benchmarks import baseline, browser, server_step
-    from loaders import catalog as catalog_loader
-    from loaders import geodata
+def _synthetic(cat, opts: Options, say) -> tuple[pd.DataFrame, dict]:
+    """N synthetic incidents written to Parquet, then read and joined (timed)."""
     from territorio.catalog import synthetic
 
-    cat = catalog_loader.load()
     t0 = time.perf_counter()
     frame = synthetic.incidents(cat, opts.incidents, seed=opts.seed)
     generate_s = time.perf_counter() - t0
@@ -54,6 +52,28 @@ def run(opts: Options, say=lambda _msg: None) -> dict:
         del frame
         say(f"generated {opts.incidents:,} synthetic incidents in {generate_s:.1f} s; loading and joining")
         joined, load_join_s = _load_and_join(cat, path)
+    return joined, {"generate_s": round(generate_s, 3), "load_join_s": round(load_join_s, 3)}
+
+
+def run(opts: Options, say=lambda _msg: None) -> dict:
+    from benchmarks import baseline, browser, server_step
+    from loaders import catalog as catalog_loader
+    from loaders import geodata
+
+    cat = catalog_loader.load()
+    if opts.data:
+        from benchmarks import kept
+
+        with kept.dataset(opts.data, say) as source:
+            return _measure(cat, source.joined, source.figures, opts, say, baseline, browser, server_step,
+                            geodata, source)
+    joined, figures = _synthetic(cat, opts, say)
+    return _measure(cat, joined, figures, opts, say, baseline, browser, server_step, geodata)
+
+
+def _measure(cat, joined, figures: dict, opts: Options, say, baseline, browser, server_step, geodata,
+             source=None) -> dict:
+    """The same figures for any incidents: page steps, payloads, the baseline, the first paint."""
     page = server_step.Page(cat, joined, geodata.read("municipalities"))
     steps = server_step.random_steps(cat, joined, opts.steps, opts.seed)
     page.run(steps[0])                                  # warm-up: imports and first-use caches
@@ -61,8 +81,8 @@ def run(opts: Options, say=lambda _msg: None) -> dict:
     ms = np.array([c.ms for c in costs])
     kb = np.array([c.payload_kb for c in costs])
     out = {
-        "incidents": opts.incidents, "mapped": int(joined["mapped"].sum()), "steps": len(costs),
-        "generate_s": round(generate_s, 3), "load_join_s": round(load_join_s, 3), "peak_rss_mb": peak_rss_mb(),
+        "incidents": len(joined), "mapped": int(joined["mapped"].sum()), "steps": len(costs),
+        **figures, "peak_rss_mb": peak_rss_mb(),
         "step_ms_p50": round(float(np.percentile(ms, 50)), 1), "step_ms_p95": round(float(np.percentile(ms, 95)), 1),
         "step_ms_max": round(float(ms.max()), 1),
         "payload_kb_p50": round(float(np.percentile(kb, 50)), 1),
@@ -76,19 +96,20 @@ def run(opts: Options, say=lambda _msg: None) -> dict:
     out["baseline"], out["ratio"] = _baseline(joined, cat, opts.baseline_sizes, out, baseline)
     if opts.first_paint_runs and browser.chromium():
         say(f"first paint on {opts.first_paint_runs} fresh server(s)")
-        out.update(_first_paint(opts))
+        out.update(_first_paint(opts, source))
     return out
 
 
-def _first_paint(opts: Options) -> dict:
+def _first_paint(opts: Options, source=None) -> dict:
     """The median over fresh servers (one run on a shared 2-core machine can be off by a second), with
-    every run listed."""
+    every run listed; on a kept dataset, servers of its workspace opened at ?dataset=ID."""
     from benchmarks import browser
 
     runs = []
+    where = {} if source is None else {"env": source.env, "query": source.query}
     try:
         for _ in range(opts.first_paint_runs):
-            runs.append(browser.first_paint(opts.incidents, opts.seed))
+            runs.append(browser.first_paint(opts.incidents, opts.seed, **where))
     except Exception as exc:            # a timeout is a figure too: reported, not a crash of the whole run
         return {"first_paint_s": None, "first_paint_runs_s": runs,
                 "first_paint_error": f"{type(exc).__name__}: {str(exc).splitlines()[0]}"}

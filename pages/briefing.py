@@ -20,6 +20,7 @@ from territorio.selection import urlstate
 from territorio.stories import clicker, scenes
 from territorio.stories import export as story_export
 from territorio.stories import model as stories
+from ui import datasets as ui_datasets
 from ui import stories as ui
 from ui.common import asset_base, catalog, data_version, joined_catalog
 
@@ -111,6 +112,7 @@ ui.clicker_bridge()
 for w in warnings + ([bad_scene.message(lang)] if bad_scene else []):
     st.warning(escape_markdown(w, limit=1500))
 
+scene_joined = ui_datasets.scene_data(scene, lang)       # the scene's own dataset, or the catalog (said so)
 wanted = urlstate.briefing_query(story.id, i, lang, notes_view)
 if dict(st.query_params) != wanted:
     st.query_params.from_dict(wanted)
@@ -127,7 +129,7 @@ def facts_block() -> None:
     spec = stories.scene_spec(scene)
     window = t("brief_window", lang, window=format_range(spec.date_from, spec.date_to, lang))
     st.markdown(f"<p class='brief-window'>{text(window)}</p>", unsafe_allow_html=True)
-    chosen = scenes.selected(cat, joined, scene)
+    chosen = scenes.selected(cat, scene_joined, scene)
     unmapped = int((~chosen["mapped"]).sum())
     if unmapped and "incidents" in scene["layers"]:
         st.caption(t("brief_not_mapped", lang, n=unmapped))
@@ -157,7 +159,7 @@ with left:
     clicker.KeyForwarder().add_to(base)
     view = scene["view"]
     st_folium(base, key=f"brief_map_{lang}", height=MAP_HEIGHT, use_container_width=True,
-              feature_group_to_add=scenes.scene_groups(cat, joined, scene, lang),
+              feature_group_to_add=scenes.scene_groups(cat, scene_joined, scene, lang),
               center=(view["lat"], view["lon"]), zoom=view["zoom"], returned_objects=[])
 with right:
     caption_block()

@@ -16,21 +16,25 @@ from territorio.map import basemap, clicks, groups, popups
 from territorio.map.view import MEASURES, LayerRequest
 from territorio.outputs import citation, export, provenance
 from territorio.selection import describe, filters, playback
+from ui import datasets as ui_datasets
 from ui import explore as ui
 from ui import imports as ui_imports
-from ui.common import asset_base, catalog, footer, joined_catalog, setup_page, show_url_notes
+from ui.common import asset_base, catalog, footer, setup_page, show_url_notes
 from ui.stories import save_scene_button
 
 lang = setup_page("page_explore")
-cat, joined = catalog(), joined_catalog()
+cat = catalog()
+data = ui_datasets.choose(lang)
+joined = data.joined
 span = ui.span_of(joined)
-ui.seed_from_url(cat, span)
+ui.seed_from_url(cat, span, joined)
+ui.keep_window_in(span)
 st.session_state.setdefault("play_unit", playback.DEFAULT_UNIT)
 if st.session_state.pop("_advance", False):
     ui.step_once(span)
 
 # --- widgets -> spec --------------------------------------------------------------------------------
-incident_types = [k for k in cat.event_types.key if k in set(cat.incidents.type)]
+incident_types = ui.type_options(cat, joined)
 area_ids = list(cat.sectors.sector_id) + sorted(cat.parishes.pcode, key=lambda p: area_label(cat, p))
 with st.sidebar:
     st.header(t("filters", lang))
@@ -40,7 +44,7 @@ with st.sidebar:
                                                                if a in set(cat.sectors.sector_id) else ""))
     st.multiselect(t("filter_type", lang), incident_types, key="types", format_func=lambda k: type_label(cat, k, lang),
                    placeholder=t("choose", lang))
-    st.multiselect(t("filter_actor", lang), list(cat.actors.actor_id), key="actors",
+    st.multiselect(t("filter_actor", lang), ui.actor_options(cat, joined), key="actors",
                    format_func=lambda a: actor_label(cat, a, lang), help=t("filter_actor_help", lang),
                    placeholder=t("choose", lang))
     st.number_input(t("filter_min_fatalities", lang), min_value=0, step=1, key="min_fatalities",
@@ -51,7 +55,8 @@ with st.sidebar:
     shown = {name: st.checkbox(t(f"layer_{name}", lang), value=True, key=f"show_{name}")
              for name in ("control", "zones", "sectors", "incidents")}
     online = st.toggle(t("basemap_online", lang), value=False, key="tiles", help=t("basemap_help", lang))
-    uploaded = ui_imports.joined_uploads(cat)
+    uploaded = {name: frame for name, frame in ui_imports.joined_uploads(cat).items()   # the chosen one is drawn
+                if f"{ui_datasets.SESSION}{name}" != data.choice.dataset_id}            # as the page's data
     show_outside = bool(uploaded) and st.checkbox(t("show_outside", lang), value=False, key="show_outside",
                                                   help=t("show_outside_help", lang))
 
@@ -96,14 +101,15 @@ base = basemap.caracas_map(cat.parishes, geodata.read("municipalities"),
 st_folium(base, key=ui.MAP_KEY, height=700, use_container_width=True, feature_group_to_add=drawn.groups,
           returned_objects=clicks.RETURNED, on_change=ui.on_map_change)
 st.markdown(f"**{escape_markdown(describe.sentence(cat, spec, summary, lang), limit=1000)}**")
-save_scene_button(spec, st.session_state.get("map_view"), [n for n, on in shown.items() if on], measure, lang)
+save_scene_button(spec, st.session_state.get("map_view"), [n for n, on in shown.items() if on], measure, lang,
+                  ui_datasets.scene_fields(data.choice))
 for name, v in upload_views.items():
     st.markdown(escape_markdown(t("upload_sentence", lang, name=name, n=fmt_int(v.matched, lang),
                                   total=fmt_int(v.total, lang), outside=fmt_int(v.outside, lang),
                                   hidden=t("shown" if show_outside else "hidden", lang),
                                   unmapped=fmt_int(v.unmapped, lang)), limit=1000))
 
-ui.write_url(spec, lang, span)
+ui.write_url(spec, lang, span, data.query)
 if ui.map_first():
     st.caption(t("below_map_pending", lang))
     footer(lang)
@@ -141,14 +147,15 @@ if st.toggle(t("show_table", lang, n=fmt_int(summary.incidents, lang)), key="sho
     st.dataframe(shown_table.assign(type=shown_table["type"].map(lambda k: type_label(cat, k, lang))), hide_index=True,
                  use_container_width=True, column_config=ui.table_columns(shown_table.columns, lang))
 st.subheader(t("download_title", lang))
-analyst.downloads(cat, joined, spec, lang, "map", "explore_dl")
+analyst.downloads(cat, joined, spec, lang, ui_datasets.file_stem("map", data.choice), "explore_dl")
 publish_col, video_col = st.columns(2)
 with publish_col:
     ui_publish.publish_button(cat, joined, spec, lang, "explore_publish")
 with video_col:
     ui_publish.video_button(cat, joined, spec, lang, st.session_state["play_unit"], "explore_video", "map")
 analyst.cite_box(citation.cite(spec, lang, cat.version, analyst.today(), uploaded=bool(uploaded),
-                               view=provenance.filter_sentence(cat, spec, lang)), lang)
+                               view=provenance.filter_sentence(cat, spec, lang), data=data.choice,
+                               data_words=provenance.data_sentence(joined, lang)), lang)
 
 footer(lang)
 

@@ -8,11 +8,14 @@ from territorio.catalog.model import area_label
 from territorio.i18n import t
 from territorio.outputs import citation, provenance
 from territorio.selection import filters, urlstate
+from ui import datasets as ui_datasets
 from ui.analyst import cite_box, downloads, today
-from ui.common import catalog, footer, joined_catalog, setup_page, show_url_notes
+from ui.common import catalog, footer, setup_page, show_url_notes
 
 lang = setup_page("page_profile")
-cat, joined = catalog(), joined_catalog()
+cat = catalog()
+data = ui_datasets.choose(lang)
+joined = data.joined
 options = [*cat.sectors.sector_id, *cat.parishes.sort_values("name").pcode]
 municipality = dict(zip(cat.parishes.pcode, cat.parishes.municipality))
 
@@ -30,7 +33,7 @@ def _label(area_id: str) -> str:
 
 title = st.empty()   # the title names the area chosen just below it
 area = st.selectbox(t("profile_area", lang), options, key="area", format_func=_label)
-st.query_params.update(urlstate.profile_query(area))
+st.query_params.update({**urlstate.profile_query(area), **data.query})
 prof = profile.build(cat, joined, area, lang)
 
 title.title(t("profile_title", lang, name=prof.name))
@@ -43,6 +46,8 @@ st.markdown(figure)
 if detail:
     (st.warning if doubtful else st.caption)(detail)
 
+if prof.undated:
+    st.caption(t("dataset_undated", lang, n=prof.undated))
 if len(prof.incidents):
     st.subheader(t("profile_per_year", lang))
     years = joined["date_lo"].dt.year
@@ -73,7 +78,8 @@ st.dataframe(prof.sources.rename(columns={"event_id": t("col_event", lang), "out
 st.subheader(t("take_away", lang))
 spec = filters.FilterSpec(areas=(area,))
 st.caption(t("take_away_note", lang))
-downloads(cat, joined, spec, lang, stem=area, key="download")
-cite_box(citation.cite(spec, lang, cat.version, today(), page="profile",
-                       view=provenance.filter_sentence(cat, spec, lang)), lang)
+downloads(cat, joined, spec, lang, stem=ui_datasets.file_stem(area, data.choice), key="download")
+cite_box(citation.cite(spec, lang, cat.version, today(), page="profile", data=data.choice,
+                       view=provenance.filter_sentence(cat, spec, lang),
+                       data_words=provenance.data_sentence(joined, lang)), lang)
 footer(lang)

@@ -6,13 +6,17 @@ import streamlit as st
 from territorio.analysis import study
 from territorio.catalog.model import area_label
 from territorio.i18n import t
-from territorio.outputs import citation
+from territorio.outputs import citation, provenance
 from territorio.selection import urlstate
+from territorio.selection.dataset import name_of
+from ui import datasets as ui_datasets
 from ui.analyst import cite_box, today
-from ui.common import catalog, footer, joined_catalog, setup_page, show_url_notes
+from ui.common import catalog, footer, setup_page, show_url_notes
 
 lang = setup_page("page_study")
-cat, joined = catalog(), joined_catalog()
+cat = catalog()
+data = ui_datasets.choose(lang)
+joined = data.joined
 policies = study.policy_dates(cat)
 by_key = {p.key: p for p in policies}
 TYPED = "typed"
@@ -41,9 +45,9 @@ chosen = c3.multiselect(t("study_designations", lang), list(names), key="designa
 
 spec = study.StudySpec(by_key[policy].date if policy in by_key else typed, window, tuple(chosen))
 query = urlstate.study_query(spec.date, window, chosen)
-st.query_params.from_dict({"lang": lang, **query})
+st.query_params.from_dict({"lang": lang, **query, **data.query})
 result = study.run(cat, joined, spec)
-sentences = study.describe(result, lang)
+sentences = study.describe(result, lang, name_of(joined))
 
 st.caption(t("study_inside_areas", lang, areas=", ".join(area_label(cat, a) for a in result.inside_areas)))
 st.markdown(sentences[0])
@@ -61,7 +65,7 @@ right.caption(t("study_chart_summary", lang))
 st.markdown(sentences[1])
 st.info(sentences[2])
 st.warning(sentences[3])
-cite_box(citation.cite_link(citation.link([*urlstate.pairs(query), ("lang", lang)], page="study"), lang, cat.version,
-                            today(),
-                            view=study.view_sentence(cat, result, lang)), lang)
+cite_box(citation.cite_link(citation.link([*urlstate.pairs({**query, **data.query}), ("lang", lang)], page="study"),
+                            lang, cat.version, today(), view=study.view_sentence(cat, result, lang),
+                            data_words=provenance.data_sentence(joined, lang)), lang)
 footer(lang)

@@ -15,6 +15,11 @@ def geodata_dir() -> Path:
     return _setting_path(settings.GEODATA)
 
 
+def workspace_dir() -> Path:
+    """Where kept datasets live (override with TERRITORIO_WORKSPACE); created when the first one is kept."""
+    return _setting_path(settings.WORKSPACE)
+
+
 def shared_dir() -> Path:
     """The reference data beside a development checkout (override with TERRITORIO_SHARED); a user's clone has
     none."""

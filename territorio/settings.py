@@ -43,6 +43,9 @@ DATA = Setting("TERRITORIO_DATA", "", "a file (CSV, ACLED, GeoJSON, ...) loaded 
                "each visitor had uploaded it; `territorio serve --data FILE` sets it", "data")
 SYNTHETIC = Setting("TERRITORIO_SYNTHETIC", "", "benchmarks only: `N` or `N:SEED` generated incidents shown instead of "
                     "the catalog's, with a banner on every page; `territorio serve --synthetic N` sets it", "data")
+WORKSPACE = Setting("TERRITORIO_WORKSPACE", "workspace", "the folder where datasets kept with `territorio import` "
+                    "or \"keep in this workspace\" live (GeoParquet and a JSON of each); a relative default is beside "
+                    "the app; every visitor of the server sees what is kept there", "data")
 SHARED = Setting("TERRITORIO_SHARED", "../shared", "the reference data beside a development checkout, from which "
                  "`territorio data build` derives geodata/ (a relative default is beside the repository)", "data")
 PUBLIC_URL = Setting("TERRITORIO_PUBLIC_URL", "http://localhost:8501/", "the address readers open: citation links "
@@ -67,7 +70,7 @@ DEBUG = Setting("TERRITORIO_DEBUG", "", "`1`: the command line prints an error's
 SKIP_E2E = Setting("TERRITORIO_SKIP_E2E", "", "tests only: set, the browser tests skip where Chromium is missing "
                    "instead of failing", "tests")
 
-SETTINGS: tuple[Setting, ...] = (GEODATA, DATA, SYNTHETIC, SHARED, PUBLIC_URL, ALLOWED_HOSTS, ASSETS_URL,
+SETTINGS: tuple[Setting, ...] = (GEODATA, DATA, SYNTHETIC, WORKSPACE, SHARED, PUBLIC_URL, ALLOWED_HOSTS, ASSETS_URL,
                                  MAX_UPLOAD_MB, MAX_ROWS, MAX_COLUMNS, MAX_VERTICES, IMPORT_SECONDS, IMPORT_MEMORY_MB,
                                  DEBUG, SKIP_E2E)
 BY_NAME = {s.name: s for s in SETTINGS}

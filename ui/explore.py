@@ -25,11 +25,33 @@ def span_of(joined) -> tuple[dt.date, dt.date]:
     return playback.span_of(joined)
 
 
-def seed_from_url(cat: Catalog, span: tuple[dt.date, dt.date]) -> None:
+def keep_window_in(span: tuple[dt.date, dt.date]) -> None:
+    """After the dataset changes, a window outside its span becomes the whole span (before the slider is drawn)."""
+    window = st.session_state.get("window")
+    if window and not (span[0] <= window[0] <= window[1] <= span[1]):
+        start, end = max(window[0], span[0]), min(window[1], span[1])
+        st.session_state["window"] = (start, end) if start <= end else span
+
+
+def type_options(cat: Catalog, joined: pd.DataFrame) -> list[str]:
+    """The type filter's values: the catalog's types present, in the catalog's order, then the data's own."""
+    present = set(joined["type"])
+    known = [k for k in cat.event_types.key if k in present]
+    return known + sorted(present - set(known))
+
+
+def actor_options(cat: Catalog, joined: pd.DataFrame) -> list[str]:
+    """The actor filter's values: the catalog's actors, then the data's own (an imported file's actors)."""
+    known = list(cat.actors.actor_id)
+    own = set(filters.own_names(joined, "actor_ids").values()) - set(known)
+    return known + sorted(own)
+
+
+def seed_from_url(cat: Catalog, span: tuple[dt.date, dt.date], joined: pd.DataFrame | None = None) -> None:
     """Once per session: widgets take their first values from the URL; bad values become notes."""
     if st.session_state.get("_seeded"):
         return
-    state, notes = urlstate.from_query(st.query_params.get_all, cat, span)
+    state, notes = urlstate.from_query(st.query_params.get_all, cat, span, joined)
     spec = state.spec
     st.session_state.update({
         "window": (spec.date_from, spec.date_to), "areas": list(spec.areas), "types": list(spec.types),
@@ -45,9 +67,9 @@ def spec_from_widgets() -> FilterSpec:
                       min_fatalities=int(st.session_state["min_fatalities"] or 0))
 
 
-def write_url(spec: FilterSpec, lang: str, span) -> None:
+def write_url(spec: FilterSpec, lang: str, span, data_query: dict[str, str] | None = None) -> None:
     state = urlstate.ViewState(spec=spec, lang=lang, view=st.session_state.get("map_view"))
-    wanted = urlstate.to_query(state, span)
+    wanted = {**urlstate.to_query(state, span), **(data_query or {})}
     current = {k: st.query_params.get_all(k) for k in st.query_params}
     if {k: (v if isinstance(v, list) else [v]) for k, v in wanted.items()} != current:
         st.query_params.from_dict(wanted)

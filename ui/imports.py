@@ -27,6 +27,7 @@ _JOINED = "_uploads_joined"           # dataset name -> (ImportResult, its joine
 PREVIEW_ROWS = 20
 FILE_TYPES = ["csv", "txt", "tsv", "geojson", "json", "gpkg", "zip", "kml", "kmz", "parquet", "geoparquet"]
 KIND_OPTIONS = ("auto", "incidents", "areas")
+DATING = ("refuse", "undated", "one")     # a file with no date column: refuse it, load it undated, or date it
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class UploadSpec:
     file_id: str
     fix_swapped: bool = False
     kind: str | None = None
+    undated: bool = False        # a file with no date column: load its rows undated
+    file_date: str = ""          # ... or with this date or period for every row
 
 
 # --- the session's datasets ------------------------------------------------------------------------
@@ -106,7 +109,7 @@ def import_upload(spec: UploadSpec, lang: str = "en") -> ImportResult | FileReje
     """Read an upload into the session (same file name: replaced), in a child process within the limits of
     Limits.from_env(), showing the seconds it takes. Reruns with the same file and options reuse the last
     result."""
-    key = (spec.file_id, spec.fix_swapped, spec.kind)
+    key = (spec.file_id, spec.fix_swapped, spec.kind, spec.undated, spec.file_date)
     last = st.session_state.get(_LAST)
     if last and last[0] == key:
         return last[1]
@@ -114,8 +117,13 @@ def import_upload(spec: UploadSpec, lang: str = "en") -> ImportResult | FileReje
     slot, on_wait = _progress(spec.name, limits, lang)
     try:
         outcome = uploads_loader.read(spec.data, spec.name, kind=spec.kind, fix_swapped=spec.fix_swapped,
-                                      dataset=dataset_name(spec.name), limits=limits, on_wait=on_wait)
+                                      dataset=dataset_name(spec.name), limits=limits, on_wait=on_wait,
+                                      undated=spec.undated, file_date=spec.file_date)
         uploads()[outcome.dataset] = outcome
+        if outcome.kind == "incidents":     # the pages now count it with the catalog (ui.datasets)
+            from ui import datasets as ui_datasets
+
+            ui_datasets.choose_upload(outcome.dataset)
     except FileRejected as exc:
         outcome = exc
     slot.empty()
@@ -133,9 +141,13 @@ def upload_form(lang: str) -> UploadSpec | None:
     with right:
         kind = st.radio(t("upload_kind", lang), KIND_OPTIONS, format_func=lambda k: t(f"kind_{k}", lang),
                         horizontal=True, key="upload_kind")
+    dating = st.radio(t("ws_dates", lang), DATING, format_func=lambda d: t(f"ws_dates_{d}", lang), horizontal=True,
+                      key="upload_dating")
+    day = st.text_input(t("ws_dates_value", lang), key="upload_file_date", max_chars=40) if dating == "one" else ""
     if file is None:
         return None
-    return UploadSpec(file.name, file.getvalue(), file.file_id, fix, None if kind == "auto" else kind)
+    return UploadSpec(file.name, file.getvalue(), file.file_id, fix, None if kind == "auto" else kind,
+                      undated=dating == "undated", file_date=day.strip() if dating == "one" else "")
 
 
 # --- rendering ---------------------------------------------------------------------------------------

@@ -34,21 +34,24 @@ def _default_captions(spec: FilterSpec) -> dict:
     return {lang: format_range(spec.date_from, spec.date_to, lang) for lang in LANGS}
 
 
-def _append_scene(spec: FilterSpec, view, shown_layers: tuple, measure: str | None) -> None:
+def _append_scene(spec: FilterSpec, view, shown_layers: tuple, measure: str | None, data: dict) -> None:
     view = view or (CARACAS_CENTER[0], CARACAS_CENTER[1], DEFAULT_ZOOM)
     scenes = draft()["scenes"]
-    scenes.append(stories.scene_from_view(spec, view, shown_layers, measure, _default_captions(spec)))
+    scene = stories.scene_from_view(spec, view, shown_layers, measure, _default_captions(spec))
+    scenes.append({**scene, **data})
     st.session_state["_scene_saved"] = len(scenes)
 
 
-def save_scene_button(spec: FilterSpec, view, shown_layers, measure: str | None, lang: str) -> None:
+def save_scene_button(spec: FilterSpec, view, shown_layers, measure: str | None, lang: str,
+                      data: dict | None = None) -> None:
     """A button that appends the current map view as a scene of st.session_state["story_draft"].
 
     spec: the page's FilterSpec (its window must be set); view: a map.view.MapView (or (lat, lon, zoom), or
     None for the default framing); shown_layers: names from territorio.map.view.LAYERS that are visible;
-    measure: the choropleth measure ("incidents" / "fatalities"), or "off" / None."""
+    measure: the choropleth measure ("incidents" / "fatalities"), or "off" / None; data: the scene's kept
+    dataset ({"dataset": ID, "with_catalog": bool}; none: the catalog)."""
     st.button(t("save_scene", lang), key="save_scene", help=t("save_scene_help", lang), on_click=_append_scene,
-              args=(spec, view, tuple(shown_layers), measure))
+              args=(spec, view, tuple(shown_layers), measure, data or {}))
     if st.session_state.get("_scene_saved"):
         st.caption(t("save_scene_done", lang, n=st.session_state["_scene_saved"]))
 

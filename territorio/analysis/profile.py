@@ -17,6 +17,7 @@ from territorio.i18n import TEXTS, t
 from territorio.i18n.numbers import fmt_float, fmt_int, fmt_range
 from territorio.i18n.text import split_list
 from territorio.map.popups import SAFE_SCHEMES, fatalities_text, period_text
+from territorio.selection import dataset
 
 # words in the research notes that mark a figure as doubtful (the notes are the researchers' own words)
 DOUBT_MARKERS = ("ambiguous", "suspect", "inconsistent", "approximate", "use with caution", "unverified",
@@ -60,6 +61,8 @@ class Profile:
     timeline: tuple[Entry, ...]
     actors: pd.DataFrame        # actor_id, actor, incidents
     sources: pd.DataFrame       # event_id, outlet, url, title (http/https links only)
+    undated: int = 0            # imported incidents with no date, counted apart (in no figure over time)
+    data_name: str = ""         # the kept dataset the incidents come from ('' for the catalog)
 
     @property
     def fatalities(self) -> tuple[int, int, int]:
@@ -71,6 +74,33 @@ class Profile:
     def per_year(self, first: int, last: int) -> pd.Series:
         years = pd.Series(pd.to_datetime(self.incidents["date_lo"]).dt.year, dtype="Int64")
         return years.value_counts().reindex(range(first, last + 1), fill_value=0).sort_index()
+
+    def by_type(self) -> pd.Series:
+        """Incidents per type key, most first (an imported file's own types are keys of their own)."""
+        return self.incidents["type"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+
+    def to_dict(self, cat: Catalog, lang: str) -> dict:
+        """The page's figures, for `territorio profile --json`."""
+        lo, hi, unknown = self.fatalities
+        years = pd.to_datetime(self.incidents["date_lo"]).dt.year.dropna()
+        per_year = self.per_year(int(years.min()), int(years.max())) if len(years) else pd.Series(dtype=int)
+        rates = self.rates()
+        pop = self.population
+        return {
+            "area": self.area_id, "name": self.name, "kind": self.kind, "incidents": len(self.incidents),
+            "undated": self.undated,
+            "fatalities": {"min": lo, "max": hi, "no_figure": unknown},
+            "per_year": {str(y): int(n) for y, n in per_year.items()},
+            "by_type": [{"type": k, "label": type_label(cat, k, lang), "incidents": int(n)}
+                        for k, n in self.by_type().items()],
+            "by_actor": [{"actor": r.actor_id, "label": r.actor, "incidents": int(r.incidents)}
+                         for r in self.actors.itertuples() if r.incidents],
+            "population": None if not pop or not pop.figure else {"figure": pop.figure, "year": pop.year,
+                                                                  "kind": pop.kind, "doubtful": pop.doubtful},
+            "per_100000": None if rates is None else {"incidents": round(rates[0], 2),
+                                                      "fatalities_min": round(rates[1], 2),
+                                                      "fatalities_max": round(rates[2], 2)},
+        }
 
     def rates(self) -> tuple[float, float, float] | None:
         """Incidents, fatalities (low, high) per 100,000 residents; None without a population figure."""
@@ -168,8 +198,21 @@ def _actors(cat: Catalog, incidents: pd.DataFrame, timeline: list[Entry], relate
     return frame.sort_values(["incidents", "actor"], ascending=[False, True]).reset_index(drop=True)
 
 
-def _sources(cat: Catalog, event_ids: set[str]) -> pd.DataFrame:
+def _own_sources(incidents: pd.DataFrame) -> pd.DataFrame:
+    """An imported row's own links (its file's `sources`), named by its dataset."""
+    if "dataset" not in incidents:
+        return pd.DataFrame(columns=["event_id", "outlet", "url", "title"])
+    own = incidents[(incidents["dataset"] != "catalog") & (incidents["sources"].fillna("") != "")]
+    rows = [{"event_id": r["id"], "outlet": r.get("dataset_name") or r["dataset"], "url": url.strip(),
+             "title": r["title_en"]}
+            for r in own.to_dict("records") for url in str(r["sources"]).split("|") if url.strip()]
+    return pd.DataFrame(rows, columns=["event_id", "outlet", "url", "title"])
+
+
+def _sources(cat: Catalog, event_ids: set[str], incidents: pd.DataFrame | None = None) -> pd.DataFrame:
     hit = cat.sources[cat.sources.event_id.isin(event_ids)]
+    if incidents is not None:
+        hit = pd.concat([hit[["event_id", "outlet", "url", "title"]], _own_sources(incidents)], ignore_index=True)
     safe = hit.url.map(lambda u: re.match(r"(?i)^(%s)://" % "|".join(SAFE_SCHEMES), str(u)) is not None)
     hit = hit.loc[safe.to_numpy(bool)]
     return hit[["event_id", "outlet", "url", "title"]].sort_values(["event_id", "outlet"]).reset_index(drop=True)
@@ -185,7 +228,9 @@ def build(cat: Catalog, joined: pd.DataFrame, area_id: str, lang: str) -> Profil
     labels = _labels(lang)
     kind = area_kind(cat, area_id)
     column = "sector_id" if kind == "sector" else "pcode"
-    incidents = joined[joined[column] == area_id].sort_values(["date_lo", "id"])
+    here = joined[joined[column] == area_id]
+    undated = here["date_lo"].isna()      # counted apart, like every figure over time does
+    incidents = here[~undated].sort_values(["date_lo", "id"])
     related = related_areas(cat, area_id)
     timeline = (_incident_entries(cat, incidents, lang)
                 + _designation_entries(cat, related, labels["status"], lang)
@@ -194,7 +239,8 @@ def build(cat: Catalog, joined: pd.DataFrame, area_id: str, lang: str) -> Profil
     event_ids = {i for e in timeline for i in e.event_ids}
     return Profile(area_id, kind, area_label(cat, area_id), incidents,
                    population(cat, area_id) if kind == "parish" else None, tuple(timeline),
-                   _actors(cat, incidents, timeline, related, lang), _sources(cat, event_ids))
+                   _actors(cat, incidents, timeline, related, lang), _sources(cat, event_ids, incidents),
+                   int(undated.sum()), dataset.name_of(joined))
 
 
 # --- in words and tables (what the page shows) --------------------------------------------------------
@@ -228,8 +274,9 @@ def timeline_table(cat: Catalog, p: Profile, lang: str) -> pd.DataFrame:
 
 
 def counts_sentence(p: Profile, lang: str) -> str:
+    named = {"data": p.data_name} if p.data_name else {}
     if not len(p.incidents):
-        return t("profile_none", lang)
+        return t("profile_none_data" if named else "profile_none", lang, **named)
     lo, hi, unknown = p.fatalities
-    return t("profile_counts", lang, n=fmt_int(len(p.incidents), lang), killed=fmt_range(lo, hi, lang),
-             unknown=fmt_int(unknown, lang))
+    return t("profile_counts_data" if named else "profile_counts", lang, n=fmt_int(len(p.incidents), lang),
+             killed=fmt_range(lo, hi, lang), unknown=fmt_int(unknown, lang), **named)

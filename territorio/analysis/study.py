@@ -209,10 +209,11 @@ def apart_sentence(result: StudyResult, lang: str) -> str:
              out_unc=fmt_int(result.uncertain["outside"], lang), unplaced=fmt_int(result.unplaced, lang))
 
 
-def describe(result: StudyResult, lang: str) -> list[str]:
-    """Summary, what was counted apart, the estimate (or why none), and the caveat."""
-    return [summary_sentence(result, lang), apart_sentence(result, lang), estimate_sentence(result, lang),
-            t("study_caveat", lang)]
+def describe(result: StudyResult, lang: str, data_name: str = "") -> list[str]:
+    """Summary, what was counted apart, the estimate (or why none), and the caveat: the catalog's, or the one
+    for a kept dataset (`data_name`), whose completeness only its makers know."""
+    caveat = t("study_caveat_data", lang, data=data_name) if data_name else t("study_caveat", lang)
+    return [summary_sentence(result, lang), apart_sentence(result, lang), estimate_sentence(result, lang), caveat]
 
 
 def policy_key_for(policies: list[PolicyDate], day: dt.date) -> str | None:

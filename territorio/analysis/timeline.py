@@ -13,7 +13,7 @@ from territorio.catalog import dates
 from territorio.catalog.model import Catalog, type_label
 from territorio.i18n import t
 from territorio.i18n.numbers import fmt_int
-from territorio.map.styles import OTHER_TYPE_COLOR, TYPE_COLORS, type_colour_rows
+from territorio.map.styles import type_colors, type_colour_rows
 
 # The policy dates the chart marks: catalog events (their dates come from the data) and a label key.
 POLICY_MARKS = (
@@ -76,10 +76,11 @@ def timeline_spec(cat: Catalog, m: Monthly, marks: pd.DataFrame, span: tuple[dt.
     """The timeline as a Vega-Lite spec: the window shaded, bars per month coloured by type, and the policy
     dates as labelled rules. Written as data, not built with Altair, whose objects and validation cost
     about 60 ms on every rerun; tests check it against the Vega-Lite schema."""
+    colors = type_colors(set(m.counts["type"]))
     rows = type_colour_rows(cat, lang, set(m.counts["type"]))        # types sharing a colour share a row,
     row_of = {color: label for color, label in rows}                      # as in the map's legend
     data = m.counts.assign(label=m.counts["type"].map(lambda k: type_label(cat, k, lang)),
-                           colour=m.counts["type"].map(lambda k: row_of[TYPE_COLORS.get(k, OTHER_TYPE_COLOR)]))
+                           colour=m.counts["type"].map(lambda k: row_of[colors[k]]))
     x_scale = {"domain": [_iso(span[0]), _iso(span[1])]}
     shade = {"data": {"values": [{"start": _iso(window[0]), "end": _iso(window[1])}]},
              "mark": {"type": "rect", "color": "#FFD54F", "opacity": 0.3},

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 PRECISIONS = ("day", "month", "year")
+UNDATED = "undated"   # an imported row from a file with no dates: no interval, never inside a time window
 _PATTERNS = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
 
 
@@ -60,12 +61,17 @@ def interval(text: str, precision: str, end: str = "") -> tuple[dt.date, dt.date
 def interval_columns(dates: pd.Series, precisions: pd.Series, ends: pd.Series | None = None
                      ) -> tuple[np.ndarray, np.ndarray]:
     """Arrays of datetime64[D] lower and upper bounds, the same as `interval` row by row, vectorised.
-    A row that cannot be read raises the DateError `interval` gives it (the first such row)."""
+    A row that cannot be read raises the DateError `interval` gives it (the first such row); an undated row
+    has NaT for both."""
     texts = pd.Series(dates, dtype="str").fillna("")
     precisions = pd.Series(precisions, index=texts.index, dtype="str").fillna("")
     ends = pd.Series([""] * len(texts), index=texts.index, dtype="str") if ends is None else \
         pd.Series(ends, index=texts.index, dtype="str").fillna("")
     lo, hi, bad = _bounds_of(texts, precisions)
+    undated = (precisions == UNDATED).to_numpy(bool)
+    if undated.any():     # NaT compares false with every day: no window, no study period, no timeline month
+        lo, hi, bad = np.where(undated, np.datetime64("NaT"), lo), np.where(undated, np.datetime64("NaT"), hi), \
+            bad & ~undated
     has_end = (ends != "").to_numpy(bool)
     if has_end.any():
         _e_lo, e_hi, e_bad = _bounds_of(ends.where(has_end, "2000"), _precisions_of(ends).where(has_end, "year"))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from territorio import __version__, settings
+from territorio.cli import datasets as datasets_cli
 from territorio.paths import REPO_ROOT, geodata_dir, shared_dir
 
 
@@ -45,7 +46,7 @@ def _serve_args(p: argparse.ArgumentParser) -> None:
 def _serve(args: argparse.Namespace) -> int:
     env = os.environ.copy()
     if args.data:
-        result = _import(args.data, "serve")
+        result = datasets_cli.read_file(args.data, "serve")
         if result is None:
             return 1
         env[settings.DATA.name] = str(Path(args.data).resolve())
@@ -132,8 +133,7 @@ def _incidents_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--lang", choices=["en", "es"], default="en", help="language of titles and summaries")
     p.add_argument("--count", action="store_true", help="print only the number of matching incidents")
-    p.add_argument("--data", metavar="FILE", help="list the incidents of an imported file instead of the catalog's")
-    p.add_argument("--with-catalog", action="store_true", help="with --data: the file's incidents and the catalog's")
+    datasets_cli.data_options(p)
 
 
 def _filter_args(p: argparse.ArgumentParser) -> None:
@@ -148,30 +148,8 @@ def _filter_args(p: argparse.ArgumentParser) -> None:
                    help="at least N killed (upper figure of a range)")
 
 
-def _incidents_frame(args: argparse.Namespace, cat):
-    """The incidents to list: the catalog's, an imported file's, or both; None when the file is rejected."""
-    if not args.data:
-        return cat.incidents
-    result = _import(args.data, "incidents")
-    if result is None:
-        return None
-    if result.kind != "incidents":
-        print(f"territorio incidents: {args.data} holds areas, not incidents", file=sys.stderr)
-        return None
-    if result.rows_rejected:
-        print(f"territorio incidents: {result.rows_rejected} row(s) of {result.file} rejected; "
-              f"`territorio validate {args.data}` says why", file=sys.stderr)
-    if not args.with_catalog:
-        return result.incidents
-    import pandas as pd
-
-    return pd.concat([cat.incidents.assign(dataset="catalog", row=range(1, len(cat.incidents) + 1)),
-                      result.incidents], ignore_index=True)
-
-
 def _incidents(args: argparse.Namespace) -> int:
     from loaders import catalog as catalog_loader
-    from territorio.catalog import join
     from territorio.outputs import export
     from territorio.selection import filters
 
@@ -179,17 +157,13 @@ def _incidents(args: argparse.Namespace) -> int:
         print("territorio incidents: --format gpkg writes a binary file; name it with --out FILE.gpkg",
               file=sys.stderr)
         return 2
-    if args.with_catalog and not args.data:
-        print("territorio incidents: --with-catalog needs --data FILE", file=sys.stderr)
-        return 2
     cat = catalog_loader.load()
-    spec = _spec(cat, args, "incidents")
+    joined = datasets_cli.chosen(args, "incidents")
+    if isinstance(joined, int):
+        return joined
+    spec = _spec(cat, args, "incidents", joined)
     if spec is None:
         return 2
-    incidents = _incidents_frame(args, cat)
-    if incidents is None:
-        return 1
-    joined = join.join(cat, incidents=incidents)
     if args.count:
         print(int(filters.apply(cat, joined, spec).mask.sum()))
         return 0
@@ -200,14 +174,16 @@ def _incidents(args: argparse.Namespace) -> int:
     return 0
 
 
-def _spec(cat, args: argparse.Namespace, command: str):
-    """The FilterSpec from the filter options, or None after saying what is wrong."""
+def _spec(cat, args: argparse.Namespace, command: str, joined=None):
+    """The FilterSpec from the filter options, or None after saying what is wrong. The types and actors of the
+    incidents worked on (`joined`) count as known besides the catalog's."""
     from territorio.catalog import dates
     from territorio.selection import filters
 
     try:
         return filters.resolve(cat, date_from=args.date_from, date_to=args.date_to, areas=args.area,
-                               types=args.type, actors=args.actor, min_fatalities=args.min_fatalities)
+                               types=args.type, actors=args.actor, min_fatalities=args.min_fatalities,
+                               incidents=joined)
     except (filters.UnknownValue, dates.DateError) as exc:
         print(f"territorio {command}: {exc}", file=sys.stderr)
         return None
@@ -233,6 +209,7 @@ def _study_args(p: argparse.ArgumentParser) -> None:
                    help="designation whose area counts as inside (repeatable; default: all)")
     p.add_argument("--lang", choices=["en", "es"], default="en", help="language of the sentences")
     p.add_argument("--json", action="store_true", help="print the counts and estimate as JSON")
+    datasets_cli.data_options(p)
 
 
 def _study(args: argparse.Namespace) -> int:
@@ -240,7 +217,8 @@ def _study(args: argparse.Namespace) -> int:
 
     from loaders import catalog as catalog_loader
     from territorio.analysis import study
-    from territorio.catalog import dates, join
+    from territorio.catalog import dates
+    from territorio.selection.dataset import name_of
 
     cat = catalog_loader.load()
     try:
@@ -249,13 +227,16 @@ def _study(args: argparse.Namespace) -> int:
     except (dates.DateError, study.StudyError) as exc:
         print(f"territorio study: {exc}", file=sys.stderr)
         return 2
-    result = study.run(cat, join.join(cat), spec)
+    joined = datasets_cli.chosen(args, "study")
+    if isinstance(joined, int):
+        return joined
+    result = study.run(cat, joined, spec)
+    sentences = study.describe(result, args.lang, name_of(joined))
     if args.json:
-        print(json.dumps({**result.to_dict(), "caveat": study.describe(result, args.lang)[-1]},
-                         ensure_ascii=False, indent=1))
+        print(json.dumps({**result.to_dict(), "caveat": sentences[-1]}, ensure_ascii=False, indent=1))
         return 0
     print(study.counts_table(result).to_string(index=False))
-    print("\n".join(study.describe(result, args.lang)))
+    print("\n".join(sentences))
     return 0
 
 
@@ -268,6 +249,7 @@ def _render_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--synthetic", type=int, metavar="N",
                    help="benchmarks only: draw N generated incidents instead of the catalog's (the picture says so)")
     p.add_argument("--seed", type=int, default=0, help="with --synthetic: the generator's seed (default 0)")
+    datasets_cli.data_options(p)
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -286,15 +268,22 @@ def _render(args: argparse.Namespace) -> int:
     if args.synthetic is not None and args.synthetic < 1:
         print("territorio render: --synthetic needs a positive number of incidents", file=sys.stderr)
         return 2
+    if args.synthetic is not None and args.data:
+        print("territorio render: --synthetic and --data are two different sources of incidents: choose one",
+              file=sys.stderr)
+        return 2
     cat = catalog_loader.load()
-    spec = _spec(cat, args, "render")
+    synthetic = None if args.synthetic is None else (args.synthetic, args.seed)
+    joined = catalog_loader.joined(synthetic) if synthetic else datasets_cli.chosen(args, "render")
+    if isinstance(joined, int):
+        return joined
+    spec = _spec(cat, args, "render", joined)
     if spec is None:
         return 2
-    synthetic = None if args.synthetic is None else (args.synthetic, args.seed)
     sentence = None if synthetic is None else " ".join((
         t("synthetic_banner", args.lang, n=fmt_int(synthetic[0], args.lang), seed=synthetic[1]),
         provenance.filter_sentence(cat, spec, args.lang)))
-    pic = picture.render_map(cat, catalog_loader.joined(synthetic), spec, args.lang, fmt,
+    pic = picture.render_map(cat, joined, spec, args.lang, fmt,
                             municipalities=geodata.read("municipalities"), sentence=sentence)
     Path(args.out).write_bytes(pic.data)
     print(f"wrote {args.out}: {pic.shown} incidents drawn, {pic.not_drawn} not drawn")
@@ -303,18 +292,6 @@ def _render(args: argparse.Namespace) -> int:
 
 # --- validate (imports) ---------------------------------------------------------------------------
 
-
-
-def _import(path: str, command: str, **options):
-    """An imported file, or None after saying on stderr why it was rejected as a whole."""
-    from loaders import uploads
-    from territorio.imports import FileRejected
-
-    try:
-        return uploads.read_path(path, **options)
-    except FileRejected as exc:
-        print(f"territorio {command}: {Path(path).name}: {exc}", file=sys.stderr)
-        return None
 
 
 def _validate_args(p: argparse.ArgumentParser) -> None:
@@ -364,8 +341,7 @@ def _publish_args(p: argparse.ArgumentParser) -> None:
     _filter_args(p)
     p.add_argument("--lang", choices=["en", "es"], default="en", help="the language the page opens in")
     p.add_argument("--title", default="", help="the page's title (default: the map's)")
-    p.add_argument("--data", metavar="FILE", help="publish the incidents of an imported file instead of the catalog's")
-    p.add_argument("--with-catalog", action="store_true", help="with --data: the file's incidents and the catalog's")
+    datasets_cli.data_options(p)
     p.add_argument("--synthetic", type=int, metavar="N",
                    help="benchmarks only: publish N generated incidents instead of the catalog's (the page says so)")
     p.add_argument("--seed", type=int, default=0, help="with --synthetic: the generator's seed (default 0)")
@@ -376,26 +352,19 @@ def _publish(args: argparse.Namespace) -> int:
 
     from loaders import catalog as catalog_loader
     from loaders import geodata
-    from territorio.catalog import join
     from territorio.publish import folder, payload
 
-    if args.with_catalog and not args.data:
-        print("territorio publish: --with-catalog needs --data FILE", file=sys.stderr)
-        return 2
     if args.synthetic is not None and (args.synthetic < 1 or args.data):
         print("territorio publish: --synthetic needs a positive number of incidents and no --data", file=sys.stderr)
         return 2
     cat = catalog_loader.load()
-    spec = _spec(cat, args, "publish")
+    joined = catalog_loader.joined((args.synthetic, args.seed)) if args.synthetic is not None \
+        else datasets_cli.chosen(args, "publish")
+    if isinstance(joined, int):
+        return joined
+    spec = _spec(cat, args, "publish", joined)
     if spec is None:
         return 2
-    if args.synthetic is not None:
-        joined = catalog_loader.joined((args.synthetic, args.seed))
-    else:
-        incidents = _incidents_frame(args, cat)
-        if incidents is None:
-            return 1
-        joined = join.join(cat, incidents=incidents)
     data = payload.build(cat, joined, spec, args.lang, geodata.read("municipalities"), title=args.title,
                          synthetic=args.synthetic is not None)
     sizes = folder.write(data, Path(args.out))
@@ -411,6 +380,7 @@ def _animate_args(p: argparse.ArgumentParser) -> None:
                    help="one frame per step (default month)")
     p.add_argument("--size", default="1280x720", metavar="WxH", help="frame size in pixels (default 1280x720)")
     p.add_argument("--lang", choices=["en", "es"], default="en", help="language of the legend, dates and counts")
+    datasets_cli.data_options(p)
 
 
 def _animate(args: argparse.Namespace) -> int:
@@ -430,11 +400,14 @@ def _animate(args: argparse.Namespace) -> int:
         print(f"territorio animate: {exc}", file=sys.stderr)
         return 2
     cat = catalog_loader.load()
-    spec = _spec(cat, args, "animate")
+    joined = datasets_cli.chosen(args, "animate")
+    if isinstance(joined, int):
+        return joined
+    spec = _spec(cat, args, "animate", joined)
     if spec is None:
         return 2
     started = time.perf_counter()
-    video = animation.render(cat, catalog_loader.joined(), spec, args.lang, fmt, args.step, size,
+    video = animation.render(cat, joined, spec, args.lang, fmt, args.step, size,
                              geodata.read("municipalities"))
     Path(args.out).write_bytes(video.data)
     first, last = video.windows[0], video.windows[-1]
@@ -465,6 +438,9 @@ def _bench_args(p: argparse.ArgumentParser) -> None:
                    help="instead: the published explorer (territorio publish) of the catalog and of --incidents "
                         "synthetic ones in Chromium: sizes, time to interactive, slider step redraw")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--data", metavar="FILE_OR_ID",
+                   help="instead of synthetic incidents: a file (imported and kept in a temporary workspace) or a "
+                        "kept dataset's id or name; the same figures, plus its cold read and join")
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -490,10 +466,22 @@ def _bench(args: argparse.Namespace) -> int:
     else:
         from benchmarks import run
 
-        out = run.run(run.Options(args.incidents, args.steps, args.seed, sizes,
-                                  0 if args.no_first_paint else args.first_paint_runs), say)
+        out = _bench_run(run, args, sizes, say)
+        if out is None:
+            return 2
     print(json.dumps(out, indent=1) if args.json else "\n".join(f"{k}: {v}" for k, v in out.items()))
     return 1 if out.get("errors") else 0
+
+
+def _bench_run(run, args: argparse.Namespace, sizes: tuple[int, ...], say):
+    from loaders import workspace
+
+    try:
+        return run.run(run.Options(args.incidents, args.steps, args.seed, sizes,
+                                   0 if args.no_first_paint else args.first_paint_runs, args.data), say)
+    except workspace.DatasetNotFound as exc:
+        print(f"territorio bench: {exc}", file=sys.stderr)
+        return None
 
 
 def _bench_sessions(args: argparse.Namespace):
@@ -524,6 +512,12 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
                 _publish_args, _publish),
     "animate": ("the playback as a GIF or MP4 video, one frame per week, month or year (offline)",
                 _animate_args, _animate),
+    "import": ("keep a file's incidents as a dataset in the workspace (TERRITORIO_WORKSPACE); prints its id",
+               datasets_cli.import_args, datasets_cli.import_run),
+    "datasets": ("the workspace's kept datasets: list (id, name, rows, imported at), delete ID, report ID",
+                 datasets_cli.datasets_args, datasets_cli.datasets_run),
+    "profile": ("an area's profile: incidents, fatalities range, per year, by type, by actor, rate where a "
+                "population figure exists", datasets_cli.profile_args, datasets_cli.profile_run),
 
     "bench": ("benchmark the map page on synthetic incidents (server step, payload, memory, first paint)",
               _bench_args, _bench),

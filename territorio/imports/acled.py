@@ -67,7 +67,7 @@ def canonical(fields: dict[str, str]) -> dict[str, str]:
         "id": f.get("event_id_cnty", ""), **_dates(f),
         "lat": f.get("latitude", ""), "lon": f.get("longitude", ""),
         "title": ", ".join(p for p in (kind, f.get("location", "").strip()) if p),
-        "summary": _summary(f), "type": kind, "fatalities": f.get("fatalities", ""),
+        "summary": _summary(f), **({"type": kind} if "event_type" in f else {}), "fatalities": f.get("fatalities", ""),
         "sources": f.get("source", ""), "place": f.get("location", ""),
         "actors": _join(f.get("actor1", ""), f.get("assoc_actor_1", ""), f.get("actor2", ""),
                         f.get("assoc_actor_2", "")),
@@ -78,7 +78,9 @@ def canonical(fields: dict[str, str]) -> dict[str, str]:
 
 
 def read(data: bytes, name: str, limits) -> Table:
-    header, body = csv.rows(csv.decode(data), limits)
+    text, warnings = csv.without_nul(csv.decode(data))
+    header, body = csv.rows(text, limits)
     tab = csv.table(header, body, "acled")
+    tab.warnings[:0] = warnings
     tab.mapper, tab.known = canonical, frozenset(fold(c) for c in COLUMNS)
     return tab

@@ -38,7 +38,8 @@ DERIVED = ("date uncertain", "in study area", "sector id", "designation status",
            "control confidence", "source count", "type original", "summary es translated", "municipality",
            "municipio", "sector", "designation id", "gx media links", "control claim id", "mapped",
            # the source review's marks (data 0.2.0): they describe the catalog's sources, not a file's
-           "designation", "parishes", "single source", "independent outlets", "date note")
+           "designation", "parishes", "single source", "independent outlets", "date note",
+           "dataset", "imported at", "licence")     # an export row's origin: the new import is its own
 
 _LOOKUP = {fold(a): canon for canon, names in ALIASES.items() for a in names}
 _KNOWN = _LOOKUP.keys() | {fold(d) for d in DERIVED}

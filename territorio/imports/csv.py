@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv as std_csv
 import io
+import re
 
 from territorio.imports.columns import generic_mapper
 from territorio.imports.report import FileRejected, Issue
@@ -12,6 +13,8 @@ from territorio.imports.table import Record, Table
 from territorio.imports.values import unguard
 
 DELIMITERS = (",", ";", "\t")
+CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f]")
+BINARY_SHARE = 0.01   # control characters in a text file: none; in random bytes read as Latin-1, about 11%
 
 
 def decode(data: bytes) -> str:
@@ -42,8 +45,20 @@ def _lines(reader, limits: Limits) -> list[list[str]]:
     return lines
 
 
+def without_nul(text: str) -> tuple[str, list[Issue]]:
+    """The text with its NUL characters removed (a spreadsheet or a database dump leaves some inside fields),
+    with a warning saying how many; a file with other control characters throughout is not text at all."""
+    nul = text.count("\x00")
+    if len(CONTROL.findall(text)) > BINARY_SHARE * len(text):
+        raise FileRejected("not_text")
+    if not nul:
+        return text, []
+    return text.replace("\x00", ""), [Issue(None, "nul_stripped", {"n": nul})]
+
+
 def rows(text: str, limits: Limits = Limits()) -> tuple[list[str], list[list[str]]]:
-    """Header and data rows; blank lines are not rows."""
+    """Header and data rows; blank lines are not rows; a header alone is refused (nothing to load is not a
+    success)."""
     if "\x00" in text:
         raise FileRejected("not_text")
     reader = std_csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
@@ -53,8 +68,16 @@ def rows(text: str, limits: Limits = Limits()) -> tuple[list[str], list[list[str
         raise FileRejected("csv_unreadable", detail=str(exc)) from None
     if not lines:
         raise FileRejected("empty")
+    if len(lines) == 1:
+        raise FileRejected("header_no_rows")
     header = [h.strip() for h in lines[0]]
     return header, lines[1:]
+
+
+def header_of(text: str) -> list[str]:
+    """The first line's cells (for recognising a format by its columns)."""
+    first = text.replace("\x00", "").split("\n", 1)[0]
+    return [h.strip() for h in next(std_csv.reader([first], delimiter=_delimiter(first)), [])]
 
 
 def table(header: list[str], body: list[list[str]], fmt: str) -> Table:
@@ -68,5 +91,8 @@ def table(header: list[str], body: list[list[str]], fmt: str) -> Table:
 
 
 def read(data: bytes, name: str, limits: Limits) -> Table:
-    header, body = rows(decode(data), limits)
-    return table(header, body, "csv")
+    text, warnings = without_nul(decode(data))
+    header, body = rows(text, limits)
+    tab = table(header, body, "csv")
+    tab.warnings[:0] = warnings
+    return tab

@@ -3,6 +3,7 @@ go to the ACLED reader. Declared as data."""
 
 from __future__ import annotations
 
+import csv as std_csv
 import io
 import zipfile
 from pathlib import PurePath
@@ -42,8 +43,8 @@ def _sniff(data: bytes) -> str:
 
 def _refine_csv(data: bytes) -> str:
     try:
-        header, _ = csv.rows(csv.decode(data[:65536]).split("\n", 1)[0] + "\n")
-    except FileRejected:
+        header = csv.header_of(csv.decode(data[:65536]))
+    except (FileRejected, std_csv.Error):
         return "csv"
     return "acled" if acled.is_acled(header) else "csv"
 

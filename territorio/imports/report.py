@@ -53,6 +53,7 @@ class ImportResult:
     warnings: list[Issue] = field(default_factory=list)
     incidents: pd.DataFrame | None = None     # catalog incident columns + dataset + row
     areas: pd.DataFrame | None = None         # GeoDataFrame: dataset, row, id, name, description, geometry
+    dating: str = "as given"                  # as given | undated | whole file dated D (a file with no dates)
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -69,7 +70,8 @@ class ImportResult:
     def to_dict(self, lang: str = "en") -> dict:
         return {
             "file": self.file, "format": self.format, "kind": self.kind, "dataset": self.dataset,
-            "rows_total": self.rows_total, "rows_loaded": self.rows_loaded, "rows_rejected": self.rows_rejected,
+            "dates": self.dating, "rows_total": self.rows_total, "rows_loaded": self.rows_loaded,
+            "rows_rejected": self.rows_rejected,
             "rejected": [{"row": i.row, "code": i.code, "reason": i.message(self.file, lang)} for i in self.rejected],
             "warnings": [{"row": i.row, "code": i.code, "message": i.message(self.file, lang)}
                          for i in self.warnings],

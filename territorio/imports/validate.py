@@ -44,6 +44,14 @@ class Context:
     known_types: frozenset = frozenset()      # catalog type keys kept as they are
     fix_swapped: bool = False
     today: dt.date = field(default_factory=dt.date.today)
+    type_map: tuple[tuple[str, str], ...] = ()   # the file's own type -> a catalog type, as the person mapped it
+    undated: bool = False                        # a file with no dates: its rows load undated
+    file_date: str = ""                          # a file with no dates: this date or period for every row
+
+    @property
+    def dating(self) -> str:
+        """What the report says of the dates: as given, undated, or the date given for the whole file."""
+        return "undated" if self.undated else f"whole file dated {self.file_date}" if self.file_date else "as given"
 
 
 class Rejected(Exception):
@@ -104,8 +112,16 @@ def _parsed(c: dict, key: str) -> tuple[str, str]:
         raise Rejected(p.code.replace("date_", f"{key}_"), **p.params) from None   # date_end_unreadable
 
 
+UNDATED = {"date": "", "date_end": "", "date_precision": "undated"}
+
+
 def _dates(c: dict, ctx: Context) -> dict:
-    """date, date_end, date_precision; a stated coarser precision (month, year) wins over a full date."""
+    """date, date_end, date_precision; a stated coarser precision (month, year) wins over a full date. A file
+    without dates gets the one date the person gave for it, or none (undated) when they chose so."""
+    if ctx.undated:
+        return dict(UNDATED)
+    if ctx.file_date:
+        c = {**c, "date": ctx.file_date, "date_precision": "", "date_end": ""}
     iso, precision = _parsed(c, "date")
     stated = c.get("date_precision", "").strip().lower()
     if precision == "day" and stated in ("month", "year"):
@@ -172,9 +188,18 @@ def _fatalities(c: dict, warn) -> dict:
     return {"fatalities_min": lo, "fatalities_max": hi, "fatalities_text": shown}
 
 
-def _kind(c: dict, ctx: Context) -> dict:
-    original = c.get("type", "").strip()
-    key = original if original in ctx.known_types else "imported"
+UNKNOWN_TYPE = "unknown"
+
+
+def _kind(c: dict, warn, ctx: Context) -> dict:
+    """The row's type: a catalog key as written, or as the person mapped it, else the file's own text (a value
+    of its own, never forced into a catalog type); an empty type is 'unknown', with a warning."""
+    original = " ".join(c.get("type", "").split())
+    if not original:
+        if "type" in c:      # an empty cell in a type column; a file with no type column says no type at all
+            warn("type_empty")
+        return {"type": UNKNOWN_TYPE, "type_original": ""}
+    key = dict(ctx.type_map).get(original) or original
     return {"type": key, "type_original": original}
 
 
@@ -192,8 +217,9 @@ def _incident(rec: Record, c: dict, warn, ctx: Context) -> dict:
     summary, actors = c.get("summary", "").strip(), c.get("actors", "").strip()
     title = c.get("title", "").strip() or summary
     return {
-        "id": c.get("id", "").strip() or f"{ctx.dataset}-{rec.row}", **when, **_kind(c, ctx),
-        "title_en": title, "title_es": title, "actor_ids": c.get("actor_ids", "").strip(),
+        "id": c.get("id", "").strip() or f"{ctx.dataset}-{rec.row}", **when, **_kind(c, warn, ctx),
+        "title_en": title, "title_es": title,
+        "actor_ids": c.get("actor_ids", "").strip() or actors,     # a file's own actors: values of their own
         "actors_en": actors, "actors_es": actors, **_fatalities(c, warn), "lat": lat, "lon": lon,
         "location_precision": _location_precision(c, lat),
         "coord_method": c.get("coord_method", "").strip() or ("" if lat is None else "as given in the imported file"),
@@ -214,13 +240,24 @@ def _outside(frame: pd.DataFrame, ctx: Context) -> pd.Series:
     return mapped & ~pd.Series(inside, index=frame.index)
 
 
-def _require_dates(table: Table) -> None:
+def _require_dates(table: Table, ctx: Context) -> None:
+    if ctx.undated or ctx.file_date:
+        _check_file_date(ctx.file_date)
+        return
     if table.records and "date" not in table.mapper({c: "" for c in table.columns}):
         raise FileRejected("no_date_column", names=", ".join(ALIASES["date"]))
 
 
+def _check_file_date(text: str) -> None:
+    if text:
+        try:
+            parse_date(text)
+        except ValueProblem:
+            raise FileRejected("file_date_unreadable", value=text[:40]) from None
+
+
 def incidents(table: Table, ctx: Context) -> tuple[pd.DataFrame, list[Issue], list[Issue]]:
-    _require_dates(table)
+    _require_dates(table, ctx)
     rows, rejected, warnings = _run(table, _incident, ctx)
     frame = _typed(pd.DataFrame(rows, columns=INCIDENT_COLUMNS + ORIGIN_COLUMNS))
     outside = _outside(frame, ctx)

@@ -31,6 +31,10 @@ MONTHS = {  # folded month names and abbreviations, Spanish and English -> month
     "setiembre": 9, "set": 9, "sept": 9,
 }
 FILLER = {"de", "del", "of", "the"}
+WEEKDAYS = {"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "monday", "tuesday",
+            "wednesday", "thursday", "friday", "saturday", "sunday", "lun", "mie", "jue", "vie", "sab", "dom",
+            "mon", "tue", "wed", "thu", "fri", "sat", "sun"}   # 'mar' is March: a weekday never decides a date
+TIME = r"(?:[ t]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?\s?m\.?)?\s*(?:z|[+-]\d{2}:?\d{2})?)?"
 FORMULA_GUARD = re.compile(r"^'(?=[=+\-@])")
 URL = re.compile(r"https?://[^\s|,;\"'<>]+", re.IGNORECASE)
 
@@ -66,9 +70,8 @@ def _make(year: int, month: int | None = None, day: int | None = None) -> tuple[
 _NUMERIC = [  # (pattern, groups -> (year, month, day)) tried in order; day-first as written in Venezuela
     (r"(\d{4})", lambda g: (int(g[0]), None, None)),
     (r"(\d{4})-(\d{1,2})", lambda g: (int(g[0]), int(g[1]), None)),
-    (r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?",
-     lambda g: (int(g[0]), int(g[1]), int(g[2]))),
-    (r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})", lambda g: (_year(g[2]), int(g[1]), int(g[0]))),
+    (r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + TIME, lambda g: (int(g[0]), int(g[1]), int(g[2]))),
+    (r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})" + TIME, lambda g: (_year(g[2]), int(g[1]), int(g[0]))),
     (r"(\d{1,2})[-/.](\d{4})", lambda g: (int(g[1]), int(g[0]), None)),
 ]
 
@@ -82,8 +85,12 @@ def _numeric(text: str):
 
 
 def _named(text: str):
-    """'12 de febrero de 2019', 'febrero 2019', '9-May-20', '09 May 2020', 'February 12, 2019'."""
-    tokens = [w for w in re.split(r"[\s\-/.,]+", fold(text)) if w and w not in FILLER]
+    """'12 de febrero de 2019', 'febrero 2019', '9-May-20', '09 May 2020', 'February 12, 2019', with a weekday
+    before it ('Sábado, 7 de marzo de 2020') or a time after it ('7 de marzo de 2020 14:30')."""
+    words = re.sub(TIME + "$", "", fold(text).strip())
+    tokens = [w for w in re.split(r"[\s\-/.,]+", words) if w and w not in FILLER]
+    if len(tokens) > 2 and tokens[0] in WEEKDAYS:
+        tokens = tokens[1:]
     months = [MONTHS[w] for w in tokens if w in MONTHS]
     numbers = [w for w in tokens if w.isdigit()]
     if len(months) != 1 or len(numbers) + 1 != len(tokens) or not 1 <= len(numbers) <= 2:

@@ -21,12 +21,16 @@ from territorio.map import incidents, layers, popups, templates
 from territorio.map.legend import LegendSection, base_legend, legend_group
 from territorio.map.view import LAYERS, LayerRequest
 from territorio.selection import filters
+from territorio.selection.dataset import CATALOG
 
 Layer = tuple[folium.FeatureGroup, LegendSection]
 
 
 def _builders(cat: Catalog, joined: pd.DataFrame, mask: np.ndarray, held: asof.Standing, req: LayerRequest,
-              lang: str):
+              lang: str, points: np.ndarray | None = None):
+    """Each layer's builder; the choropleth counts every selected incident (`mask`), the incidents layer draws
+    the catalog's look for `points` (default: the same)."""
+    points = mask if points is None else points
     day_label = dates.format_date(held.day.isoformat(), "day", lang)
     return {
         "choropleth": lambda: layers.choropleth_layer(cat.parishes, layers.parish_values(joined, mask, req.measure),
@@ -35,7 +39,7 @@ def _builders(cat: Catalog, joined: pd.DataFrame, mask: np.ndarray, held: asof.S
         "zones": lambda: layers.zone_layer(held.zones, day_label, lang),
         "sectors": lambda: layers.sector_layer(cat.sectors, lang),
         "incidents": lambda: incidents.incident_layer(
-            cat, joined, mask, lambda rows: popups.incident_popups(cat, rows, lang), lang, req.bounds, req.zoom),
+            cat, joined, points, lambda rows: popups.incident_popups(cat, rows, lang), lang, req.bounds, req.zoom),
     }
 
 
@@ -71,11 +75,12 @@ def stable_ids(element, prefix: str) -> None:
 
 
 def data_groups(cat: Catalog, joined: pd.DataFrame, mask: np.ndarray, held: asof.Standing, req: LayerRequest,
-                lang: str, extra: list[tuple[str, Layer]] = ()) -> list[folium.FeatureGroup]:
-    """Feature groups (stable ids) for the selection `mask`, what `held` on its day (zones and control),
-    the extra named layers, and one legend."""
+                lang: str, extra: list[tuple[str, Layer]] = (), points: np.ndarray | None = None
+                ) -> list[folium.FeatureGroup]:
+    """Feature groups (stable ids) for the selection `mask` (its catalog points: `points`), what `held` on its
+    day (zones and control), the extra named layers, and one legend."""
     templates.install()
-    builders = _builders(cat, joined, mask, held, req, lang)
+    builders = _builders(cat, joined, mask, held, req, lang, points)
     named = [(name, builders[name]()) for name in LAYERS if req.wants(name)] + list(extra)
     groups, sections = [], [base_legend(lang)]
     for name, (group, section) in named:
@@ -101,5 +106,20 @@ def page_layers(cat: Catalog, joined: pd.DataFrame, spec: filters.FilterSpec, re
     request shows, with each uploaded file's drawn incidents (name -> frame) when incidents are shown."""
     selection = filters.apply(cat, joined, spec)
     held = asof.standing(cat, spec.date_to)
-    extra = upload_layers(uploads, req, lang) if uploads and req.wants("incidents") else []
-    return PageLayers(selection, held, data_groups(cat, joined, selection.mask, held, req, lang, extra=extra))
+    points, own = split_datasets(joined, selection.mask)
+    frames = {**own, **(uploads or {})}
+    extra = upload_layers(frames, req, lang) if frames and req.wants("incidents") else []
+    return PageLayers(selection, held, data_groups(cat, joined, selection.mask, held, req, lang, extra=extra,
+                                                   points=points))
+
+
+def split_datasets(joined: pd.DataFrame, mask: np.ndarray) -> tuple[np.ndarray, dict[str, pd.DataFrame]]:
+    """(the selected rows drawn in the catalog's look, kept dataset's name -> its selected mapped rows): a kept
+    dataset's incidents are drawn in the imported look, named by their dataset in the legend."""
+    if "dataset_name" not in joined:
+        return mask, {}
+    own = (joined["dataset"] != CATALOG).to_numpy(bool)
+    if not own.any():
+        return mask, {}
+    chosen = joined[mask & own & joined["mapped"].to_numpy(bool)]
+    return mask & ~own, {str(name): rows for name, rows in chosen.groupby("dataset_name", sort=False)}

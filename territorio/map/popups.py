@@ -69,7 +69,8 @@ def sources_from_urls(urls: str) -> list[dict]:
 def imported_popup(row: dict, lang: str) -> str:
     """The popup of an imported incident: as a catalog one, plus the file and row it came from."""
     label = _text(row.get("type_original")) or _text(row.get("type"))
-    origin = t("from_file_row", lang, dataset=_text(row.get("dataset")), row=_text(row.get("row")))
+    origin = t("from_file_row", lang, dataset=_text(row.get("dataset_name") or row.get("dataset")),
+               row=_text(row.get("row")))
     return incident_popup(row, sources_from_urls(row.get("sources")), label, lang,
                           extra=f"<div style='margin-top:4px'><i>{html.escape(origin)}</i></div>")
 

@@ -38,6 +38,9 @@ TYPE_COLORS = {
 OTHER_TYPE_COLOR = "#666666"
 # An incident backed by one outlet only (not independently confirmed): its circle gets a dashed outline.
 SINGLE_SOURCE_DASH = "4 3"
+# A dataset's own types (not the catalog's): Paul Tol's light set (colour-blind safe), in the order of their
+# names; beyond eight, the neutral grey above.
+OWN_TYPE_COLORS = ["#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#BBCC33", "#AAAA00"]
 # An uploaded file's incidents: dotted dark rings around a white fill, never mistaken for the catalog's.
 UPLOAD_STYLE = {"color": "#111111", "weight": 2.5, "dashArray": "2 3", "fill": True, "fill_color": "#ffffff",
                 "fill_opacity": 0.75}
@@ -49,12 +52,20 @@ def incident_radius(fatalities_max) -> float:
     return 6 + 3 * math.sqrt(n)
 
 
+def type_colors(present: set[str]) -> dict[str, str]:
+    """The colour of each type present: the catalog's own, then a dataset's own types from OWN_TYPE_COLORS."""
+    own = sorted(k for k in present if k not in TYPE_COLORS)
+    return {**{k: TYPE_COLORS[k] for k in present if k in TYPE_COLORS},
+            **{k: OWN_TYPE_COLORS[i] if i < len(OWN_TYPE_COLORS) else OTHER_TYPE_COLOR for i, k in enumerate(own)}}
+
+
 def type_colour_rows(cat: Catalog, lang: str, present: set[str]) -> list[tuple[str, str]]:
     """(colour, label) per colour of the types present: types sharing a colour share a row, in
-    TYPE_COLORS order, then types without a colour of their own."""
+    TYPE_COLORS order, then a dataset's own types."""
     by_color: dict[str, list[str]] = {}
+    colors = type_colors(present)
     for key in [k for k in TYPE_COLORS if k in present] + sorted(present - set(TYPE_COLORS)):
-        by_color.setdefault(TYPE_COLORS.get(key, OTHER_TYPE_COLOR), []).append(type_label(cat, key, lang))
+        by_color.setdefault(colors[key], []).append(type_label(cat, key, lang))
     return [(color, " / ".join(labels)) for color, labels in by_color.items()]
 
 

@@ -7,12 +7,15 @@ import tempfile
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pyogrio
 
 from territorio.catalog.model import Catalog, actor_label
+from territorio.i18n import t
 from territorio.outputs import provenance
 from territorio.selection import filters
+from territorio.selection.dataset import CATALOG
 
 COLUMNS = [
     "id", "date", "date_end", "date_precision", "date_uncertain", "type", "title", "pcode", "parish", "parishes",
@@ -22,8 +25,23 @@ COLUMNS = [
 ]
 
 
+ORIGIN_COLUMNS = ["dataset", "imported_at", "licence"]   # each row's own: a kept dataset's, or the catalog's
+
+
+def _origin(sel: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each row's dataset name, import date and licence; the catalog's rows name the catalog and its licence."""
+    own = (sel["dataset"] != CATALOG).to_numpy(bool) if "dataset" in sel and "dataset_name" in sel else \
+        np.zeros(len(sel), dtype=bool)
+    column = lambda name: sel[name].to_numpy(dtype=object) if name in sel else np.full(len(sel), "", object)  # noqa: E731
+    return pd.DataFrame({
+        "dataset": np.where(own, column("dataset_name"), t("dataset_catalog", lang)),
+        "imported_at": np.where(own, column("imported_at"), ""),
+        "licence": np.where(own, column("licence"), provenance.licence(lang)),
+    }, index=sel.index)
+
+
 def table(cat: Catalog, joined: pd.DataFrame, mask, uncertain, lang: str = "en") -> pd.DataFrame:
-    """The selected incidents with the export columns, in date order."""
+    """The selected incidents with the export columns and each row's origin, in date order."""
     sel = joined[mask].copy()
     sel["date_uncertain"] = pd.Series(uncertain[mask], index=sel.index)
     sel["title"] = sel[f"title_{lang}"]
@@ -33,7 +51,8 @@ def table(cat: Catalog, joined: pd.DataFrame, mask, uncertain, lang: str = "en")
     # the designation an incident fell under, by id and name: a status alone ('in_force') cannot be placed
     names = dict(zip(cat.designations.designation_id, cat.designations[f"name_{lang}"]))
     sel["designation"] = sel["designation_id"].map(lambda d: names.get(d, "") if d else "")
-    return sel.sort_values(["date_lo", "id"])[COLUMNS].reset_index(drop=True)
+    out = pd.concat([sel[COLUMNS], _origin(sel, lang)], axis=1)
+    return out.loc[sel.sort_values(["date_lo", "id"]).index].reset_index(drop=True)
 
 
 def _cell(v):
@@ -78,10 +97,15 @@ def selection_table(cat: Catalog, joined: pd.DataFrame, spec: filters.FilterSpec
 
 
 def with_provenance(frame: pd.DataFrame, meta: dict[str, str]) -> pd.DataFrame:
+    """The view's provenance on each row; a row's own licence (its dataset's) stays, and the data version is
+    the catalog's for its rows only (an imported row has its import date instead)."""
     out = frame.copy()
     for col in PROVENANCE_COLUMNS:
-        out[col] = meta[col]
-    return out
+        if col not in out:
+            out[col] = meta[col]
+    if "imported_at" in out:
+        out["data_version"] = np.where(out["imported_at"].astype(str) != "", "", meta["data_version"])
+    return out[[c for c in out.columns if c not in PROVENANCE_COLUMNS] + PROVENANCE_COLUMNS]
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -97,7 +121,7 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 def view_rows(cat: Catalog, joined: pd.DataFrame, spec: filters.FilterSpec, lang: str
               ) -> tuple[pd.DataFrame, dict[str, str]]:
     """(rows with provenance columns, provenance)."""
-    meta = provenance.metadata(cat, spec, lang)
+    meta = provenance.metadata(cat, spec, lang, provenance.data_sentence(joined, lang))
     return with_provenance(selection_table(cat, joined, spec, lang), meta), meta
 
 

@@ -22,9 +22,10 @@ from matplotlib.lines import Line2D
 from territorio.catalog.datapackage import OCHA_ATTRIBUTION
 from territorio.catalog.model import Catalog
 from territorio.i18n import t
-from territorio.map.styles import OTHER_TYPE_COLOR, SECTOR_STYLE, TYPE_COLORS, type_colour_rows
+from territorio.map.styles import OTHER_TYPE_COLOR, SECTOR_STYLE, TYPE_COLORS, UPLOAD_STYLE, type_colour_rows
 from territorio.outputs import provenance
 from territorio.selection import filters
+from territorio.selection.dataset import CATALOG
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 STYLE = {"parish_fill": "#f3f1ec", "parish_edge": "#9a968d", "municipality_edge": "#333333"}
@@ -90,10 +91,35 @@ def _sizes(tolls: pd.Series) -> np.ndarray:
     return 30 + 25 * np.sqrt(tolls.fillna(0).astype(int).to_numpy(float))
 
 
+def _plain(text: str) -> str:
+    """A person's text (a dataset's name, its licence) drawn as typed: a '$' would start matplotlib's mathtext."""
+    return text.replace("$", r"\$")
+
+
+def _own(rows: pd.DataFrame) -> np.ndarray:
+    """The rows of a kept dataset (not the catalog's): drawn in the imported look, as on the interactive map."""
+    if "dataset_name" not in rows:
+        return np.zeros(len(rows), dtype=bool)
+    return (rows["dataset"] != CATALOG).to_numpy(bool)
+
+
 def draw_incidents(ax, rows: pd.DataFrame, box) -> int:
     """The mapped incidents inside the frame, hollow rings (no figure) under filled circles, biggest first,
-    so small ones stay visible on top. Returns how many were drawn."""
+    so small ones stay visible on top; a kept dataset's as white dots in dotted dark rings, under the
+    catalog's. Returns how many were drawn."""
     inside = rows[rows.mapped & rows.lon.between(box[0], box[2]) & rows.lat.between(box[1], box[3])]
+    own = _own(inside)
+    if own.any():
+        theirs = inside[own]
+        ax.scatter(theirs["lon"].to_numpy(float), theirs["lat"].to_numpy(float), s=_sizes(theirs["fatalities_max"]),
+                   zorder=4, alpha=INCIDENT_ALPHA, facecolors=UPLOAD_STYLE["fill_color"],
+                   edgecolors=UPLOAD_STYLE["color"], linewidths=1.0, linestyles=(0, (1, 1.5)))
+        inside = inside[~own]
+        return len(theirs) + _draw_catalog(ax, inside)
+    return _draw_catalog(ax, inside)
+
+
+def _draw_catalog(ax, inside: pd.DataFrame) -> int:
     ordered = inside.sort_values("fatalities_max", ascending=False, na_position="first")
     unknown = ordered["fatalities_max"].isna().to_numpy()
     colors = ordered["type"].map(TYPE_COLORS).fillna(OTHER_TYPE_COLOR).to_numpy(object)
@@ -110,9 +136,14 @@ def draw_incidents(ax, rows: pd.DataFrame, box) -> int:
 
 
 def legend_handles(cat: Catalog, rows: pd.DataFrame, lang: str) -> list[Line2D]:
-    """The legend's entries: the types present in `rows`, the sectors, the municipal boundary, the circle sizes."""
+    """The legend's entries: the types present in `rows` (a kept dataset's rows in the imported look, named),
+    the sectors, the municipal boundary, the circle sizes."""
+    own = _own(rows)
     handles = [Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor=c, markeredgecolor="#222222",
-                      label=label) for c, label in type_colour_rows(cat, lang, set(rows.type))]
+                      label=label) for c, label in type_colour_rows(cat, lang, set(rows.type[~own]))]
+    handles += [Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor=UPLOAD_STYLE["fill_color"],
+                       markeredgecolor=UPLOAD_STYLE["color"], label=_plain(t("layer_upload", lang, name=name)))
+                for name in (dict.fromkeys(rows.loc[own, "dataset_name"]) if own.any() else ())]
     handles += [
         Line2D([], [], color=SECTOR_STYLE["color"], linestyle=(0, (5, 3)), linewidth=1.6,
                label=t("legend_sector", lang)),
@@ -167,7 +198,9 @@ def render_map(cat: Catalog, joined: pd.DataFrame, spec: filters.FilterSpec, lan
     draw_labels(ax, cat, box)
     shown = draw_incidents(ax, rows, box)
     _legend(ax, cat, rows, lang)
-    _texts(fig, cat, sentence or provenance.filter_sentence(cat, spec, lang), shown, len(rows) - shown, lang)
+    words = sentence or " ".join(filter(None, (provenance.filter_sentence(cat, spec, lang),
+                                               _plain(provenance.data_sentence(joined, lang)))))
+    _texts(fig, cat, words, shown, len(rows) - shown, lang)
     buf = io.BytesIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "territorio"}):
         fig.savefig(buf, format=fmt, dpi=dpi, metadata=_metadata(fmt, cat))

@@ -9,6 +9,7 @@ from territorio.catalog import dates
 from territorio.catalog.datapackage import OCHA_ATTRIBUTION
 from territorio.catalog.model import Catalog, actor_label, area_label, type_label
 from territorio.i18n import t
+from territorio.selection.dataset import CATALOG
 from territorio.selection.filters import FilterSpec
 
 
@@ -47,10 +48,26 @@ def licence(lang: str) -> str:
     return t("licence_text", lang, ocha=OCHA_ATTRIBUTION)
 
 
-def metadata(cat: Catalog, spec: FilterSpec, lang: str) -> dict[str, str]:
-    """The provenance every export carries, as plain key -> text."""
+def data_sentence(joined, lang: str) -> str:
+    """'Data: NAME, imported DATE, licence L.' when the incidents are a kept dataset's (each row carries its
+    dataset: selection.dataset.stamp), '; with the Territorio catalog' when the catalog is mixed in; '' for the
+    catalog alone."""
+    if "dataset_name" not in joined:
+        return ""
+    own = joined[joined["dataset"] != CATALOG]
+    if not len(own):
+        return ""
+    first = own.iloc[0]
+    mixed = bool((joined["dataset"] == CATALOG).any())
+    return t("dataset_words_mixed" if mixed else "dataset_words", lang, name=first["dataset_name"],
+             date=str(first["imported_at"])[:10], licence=first["licence"])
+
+
+def metadata(cat: Catalog, spec: FilterSpec, lang: str, data: str = "") -> dict[str, str]:
+    """The provenance every export carries, as plain key -> text; `data` names a kept dataset (data_sentence)."""
     return {
         "title": t("export_title", lang),
+        **({"data": data} if data else {}),
         "data_version": cat.version,
         "filter": filter_sentence(cat, spec, lang),
         "licence": licence(lang),

@@ -26,8 +26,11 @@ def _add(day: dt.date, unit: str, times: int = 1) -> dt.date:
 
 
 def span_of(joined: pd.DataFrame) -> Window:
-    """The span playback runs over (the map page's slider): whole years around every incident's dates."""
+    """The span playback runs over (the map page's slider): whole years around every incident's dates (undated
+    ones have none; a dataset with no dates at all gets this year)."""
     lo, hi = pd.Timestamp(joined["date_lo"].min()), pd.Timestamp(joined["date_hi"].max())
+    if pd.isna(lo) or pd.isna(hi):
+        lo = hi = pd.Timestamp(dt.date.today())
     return dt.date(lo.year, 1, 1), dt.date(hi.year, 12, 31)
 
 

@@ -7,7 +7,9 @@ a key, as st.query_params.get_all gives them) and never parse their address them
   normalised to ids), min_fatalities, lang (en|es), lat, lon, zoom: `from_query` / `to_query`;
 - the before/after study: date (ISO), window (months), designation (repeated): `study_state` / `study_query`;
 - an area's profile: area (a pcode, a sector id or a name): `profile_state` / `profile_query`;
-- the briefing: story, scene (1-based), notes=1, lang: `briefing_state`, `scene_index` / `briefing_query`.
+- the briefing: story, scene (1-based), notes=1, lang: `briefing_state`, `scene_index` / `briefing_query`;
+- every page's incidents: dataset (a kept dataset's id), catalog=1 (the catalog mixed in): `dataset_state` /
+  `dataset_query`.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from territorio.catalog import dates
-from territorio.catalog.model import Catalog, actor_names, area_label, area_names, type_names
+from territorio.catalog.model import Catalog, area_label, area_names
 from territorio.i18n import LANGS, t
 from territorio.i18n.text import fold, shorten
 from territorio.map.view import VIEW_BOUNDS, MapView
 from territorio.selection import filters
+from territorio.selection.dataset import CATALOG_ONLY, DatasetChoice
 from territorio.selection.filters import FilterSpec
 
 
@@ -117,9 +120,10 @@ def _lang(get_all: GetAll, notes: list[Note]) -> str:
     return LANGS[0]
 
 
-def from_query(get_all: GetAll, cat: Catalog, span: tuple[dt.date, dt.date]) -> tuple[ViewState, list[Note]]:
+def from_query(get_all: GetAll, cat: Catalog, span: tuple[dt.date, dt.date], incidents=None
+               ) -> tuple[ViewState, list[Note]]:
     """A ViewState from URL parameters (`get_all(key)` -> every value of that key), with notes on what
-    was ignored."""
+    was ignored. The types and actors of `incidents` (a kept dataset's own) are known besides the catalog's."""
     notes: list[Note] = []
     start, end = _date(get_all, "from", span, notes), _date(get_all, "to", span, notes)
     if start and end and end < start:
@@ -129,8 +133,8 @@ def from_query(get_all: GetAll, cat: Catalog, span: tuple[dt.date, dt.date]) -> 
     spec = FilterSpec(
         date_from=start or span[0], date_to=end or span[1],
         areas=_ids(get_all, "area", area_names(cat), notes),
-        types=_ids(get_all, "type", type_names(cat), notes),
-        actors=_ids(get_all, "actor", actor_names(cat), notes),
+        types=_ids(get_all, "type", filters.type_choices(cat, incidents), notes),
+        actors=_ids(get_all, "actor", filters.actor_choices(cat, incidents), notes),
         min_fatalities=int(minimum or 0),
     )
     return ViewState(spec=spec, lang=_lang(get_all, notes), view=_view(get_all, notes)), notes
@@ -251,3 +255,23 @@ def scene_index(raw: str | None, scene_count: int) -> tuple[int | None, Note | N
 
 def briefing_query(story_id: str, index: int, lang: str, notes: bool) -> dict[str, str]:
     return {"story": story_id, "scene": str(index + 1), "lang": lang, **({"notes": "1"} if notes else {})}
+
+
+# --- every page: which incidents ------------------------------------------------------------------------------
+
+def dataset_state(get_all: GetAll, known: set[str]) -> tuple[DatasetChoice | None, list[Note]]:
+    """The choice from ?dataset=ID&catalog=1; None when the address names none (the page keeps its own); the
+    catalog with a note when the id is not among the `known` kept datasets (nothing a link says names a file)."""
+    raw = _last(get_all, "dataset")
+    if raw is None:
+        return None, []
+    if raw not in known:
+        return CATALOG_ONLY, [Note("dataset", raw, "unknown_dataset", text="dataset_missing")]
+    return DatasetChoice(raw, _last(get_all, "catalog") == "1"), []
+
+
+def dataset_query(choice: DatasetChoice) -> dict[str, str]:
+    """The choice's parameters: none for the catalog alone."""
+    if choice.is_catalog:
+        return {}
+    return {"dataset": choice.dataset_id, **({"catalog": "1"} if choice.with_catalog else {})}

@@ -33,6 +33,7 @@ from territorio.catalog import dates
 from territorio.i18n import LANGS
 from territorio.map.view import LAYERS, MEASURES, VIEW_BOUNDS
 from territorio.paths import geodata_dir
+from territorio.selection.dataset import valid_id
 from territorio.selection.filters import FilterSpec
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -71,6 +72,8 @@ SCENE_FIELDS = {
     "sources": ("ids", False),
     "expect_incidents": ("bool", False),
     "outside_map": ("text", False),
+    "dataset": ("dataset", False),        # a kept dataset's id: the scene's incidents are its (a page says when
+    "with_catalog": ("bool", False),      # the workspace lacks it, and plays the scene on the catalog)
 }
 
 
@@ -171,6 +174,11 @@ def _check_bool(value) -> list[str]:
     return [] if isinstance(value, bool) else ["must be true or false"]
 
 
+def _check_dataset(value) -> list[str]:
+    return [] if isinstance(value, str) and valid_id(value) else \
+        ["must be a kept dataset's id, as `territorio datasets` lists it (letters, digits, dashes, 8 hex digits)"]
+
+
 def _check_scenes(value) -> list[str]:
     if not isinstance(value, list) or not value:
         return ["must be a non-empty list of scenes"]
@@ -181,7 +189,7 @@ CHECKS: dict[str, Callable[[object], list[str]]] = {
     "text": _check_text, "some_text": _check_some_text, "window": _check_window, "ids": _check_ids,
     "filters": _check_filters,
     "layers": _check_layers, "measure": _check_measure, "view": _check_view, "highlight": _check_highlight,
-    "bool": _check_bool, "scenes": _check_scenes,
+    "bool": _check_bool, "scenes": _check_scenes, "dataset": _check_dataset,
 }
 
 
@@ -241,6 +249,7 @@ def _normal_scene(scene: dict) -> dict:
         "sources": list(scene.get("sources") or []),
         "expect_incidents": bool(scene.get("expect_incidents", False)),
         "outside_map": dict(scene.get("outside_map") or {}),
+        "dataset": str(scene.get("dataset") or ""), "with_catalog": bool(scene.get("with_catalog", False)),
     }
 
 

@@ -36,12 +36,16 @@ def _values(scene: dict, path: str) -> list[str]:
     return list(value.get(tail, []) if tail else value)
 
 
+OWN_VALUES = {"filters.types", "filters.actors"}   # a scene on a kept dataset may name its own types and actors
+
+
 def reference_problems(cat: Catalog, story: Story, name: str) -> list[str]:
     """Ids a scene names that the catalog does not have (areas, types, actors, incidents, sources)."""
     known = _known(cat)
     return [f"{name}: scene {n}: {path}: {v!r} is not in the catalog"
             for n, scene in enumerate(story.scenes, start=1)
-            for path, ids in known.items() for v in _values(scene, path) if v not in ids]
+            for path, ids in known.items() if not (scene.get("dataset") and path in OWN_VALUES)
+            for v in _values(scene, path) if v not in ids]
 
 
 def playable(cat: Catalog, shelf: Shelf) -> Shelf:

@@ -7,11 +7,15 @@ TEXTS = {
     "upload_intro": {
         "en": "Put your own file on the map beside the catalog: CSV, ACLED export, GeoJSON, GeoPackage, zipped "
         "Shapefile, KML/KMZ (Google My Maps) or GeoParquet. Every row is loaded or rejected with a reason. "
-        "The file stays in this browser session only: nobody else sees it, and it is gone when you close the tab.",
+        "The file stays in this browser session only (nobody else sees it, and it is gone when you close the tab) "
+        "unless you keep it in this workspace below. Choose it under \"Incidents from\" in the sidebar of any page "
+        "to have every figure, chart, table and download count it.",
         "es": "Ponga su propio archivo en el mapa junto al catálogo: CSV, exportación de ACLED, GeoJSON, "
         "GeoPackage, Shapefile comprimido, KML/KMZ (Google My Maps) o GeoParquet. Cada fila se carga o se "
-        "rechaza con un motivo. El archivo queda solo en esta sesión del navegador: nadie más lo ve y "
-        "desaparece al cerrar la pestaña.",
+        "rechaza con un motivo. El archivo queda solo en esta sesión del navegador (nadie más lo ve y "
+        "desaparece al cerrar la pestaña), salvo que lo guarde abajo en este espacio de trabajo. Elíjalo en "
+        "\"Incidentes de\" en la barra lateral de cualquier página para que cada cifra, gráfico, tabla y descarga "
+        "lo cuente.",
     },
     "upload_file": {"en": "File to import", "es": "Archivo a importar"},
     "upload_swap": {"en": "Swap latitude and longitude where they look swapped",
@@ -131,8 +135,18 @@ TEXTS = {
     "imp_setting_not_found": {"en": "the file named by the {setting} setting does not exist on the server",
                               "es": "el archivo indicado por el ajuste {setting} no existe en el servidor"},
     "imp_no_date_column": {
-        "en": "no date column found (looked for: {names}); incidents need a date",
-        "es": "no se encontró una columna de fecha (se buscó: {names}); los incidentes necesitan fecha"},
+        "en": "no date column found (looked for: {names}); load the file as undated, or give one date or period "
+        "for the whole file",
+        "es": "no se encontró una columna de fecha (se buscó: {names}); cargue el archivo sin fechas, o indique "
+        "una fecha o un período para todo el archivo"},
+    "imp_file_date_unreadable": {"en": "the date given for the whole file, '{value}', is not a date",
+                                 "es": "la fecha indicada para todo el archivo, '{value}', no es una fecha"},
+    "imp_header_no_rows": {"en": "the file has a header but no rows",
+                           "es": "el archivo tiene encabezado pero no filas"},
+    "imp_nul_stripped": {"en": "{n} NUL character(s) removed from the file's fields (the rows are kept)",
+                         "es": "se quitaron {n} carácter(es) NUL de los campos del archivo (las filas se conservan)"},
+    "imp_type_empty": {"en": "no type given: loaded as type 'unknown'",
+                       "es": "sin tipo: cargado con el tipo 'unknown' (desconocido)"},
     # --- a row rejected ---
     "imp_duplicate": {"en": "exact duplicate of row {first}", "es": "duplicado exacto de la fila {first}"},
     "imp_date_missing": {"en": "date is missing", "es": "falta la fecha"},

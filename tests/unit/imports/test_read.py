@@ -37,6 +37,9 @@ CASES = {
     "areas.kml": ("kml", "areas", 2, 2, 0, [], set()),
     "points.parquet": ("geoparquet", "incidents", 4, 3, 1, ["date_future"], set()),
     "areas.parquet": ("geoparquet", "areas", 2, 2, 0, [], set()),
+    "nul_in_field.csv": ("csv", "incidents", 2, 2, 0, [], {"nul_stripped"}),
+    "dates_with_time.csv": ("csv", "incidents", 4, 4, 0, [], set()),
+    "empty_type.csv": ("csv", "incidents", 2, 2, 0, [], {"type_empty"}),
 }
 
 # file -> the code of its rejection as a whole
@@ -44,6 +47,8 @@ REJECTED_FILES = {
     "empty.csv": "empty",
     "binary.csv": "not_text",
     "no_date_column.csv": "no_date_column",
+    "undated.csv": "no_date_column",
+    "header_only.csv": "header_no_rows",
     "not_features.json": "geojson_not_features",
     "truncated.geojson": "json_unreadable",
     "broken.gpkg": "geo_unreadable",
