@@ -39,10 +39,13 @@
   T.actorIds.forEach(function (a, k) { actorIndex[a] = k; });
 
   // --- texts -------------------------------------------------------------------------------------------
-  var state = {
-    lang: D.lang, from: D.start.window[0], to: D.start.window[1], unit: D.start.unit, min: D.start.min,
-    areas: D.start.areas.slice(), types: D.start.types.slice(), actors: D.start.actors.slice(), view: null
-  };
+  function startState() {           // what the page shows before its address says otherwise
+    return {
+      lang: D.lang, from: D.start.window[0], to: D.start.window[1], unit: D.start.unit, min: D.start.min,
+      areas: D.start.areas.slice(), types: D.start.types.slice(), actors: D.start.actors.slice(), view: null
+    };
+  }
+  var state = startState();
   function tr(key, values) {
     var text = D.text[state.lang][key];
     if (text === undefined) { text = D.text.en[key]; }
@@ -557,6 +560,7 @@
   $("lang").addEventListener("click", function () { state.lang = state.lang === "en" ? "es" : "en"; renderTexts(); redraw(); });
   map.on("moveend", function () { if (last && drawn.mode !== "clustered") { redraw(); } else { writeHash(); } });
   window.addEventListener("hashchange", function () {      // an address edited or followed in the same page
+    state = startState();                                      // a followed link shows what it says, nothing left over
     readHash();
     if (state.view) { map.setView([state.view[0], state.view[1]], state.view[2], { animate: false }); }
     renderTexts();
