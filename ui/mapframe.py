@@ -11,12 +11,21 @@ the browser side is st_folium's unchanged, so the frame, its Leaflet map and its
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Callable
 
 import folium
 import streamlit as st
-import streamlit_folium as sf
+
+
+def _sf():
+    """streamlit_folium, imported when first drawn: it declares its component on import, which must happen
+    inside the running app (ui/server.py warms this module before the app runs; a component declared then
+    is not served and the map stays blank)."""
+    import streamlit_folium
+
+    return streamlit_folium
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,7 @@ class Base:
 def prepare(folium_map: folium.Map, key: str) -> Base:
     """st_folium's base map work, once (as `st_folium(fig, key=key, render=True)` does it on each call). The
     result is shared by every session showing this base map and never changed."""
+    sf = _sf()
     folium_map.get_root().render()
     folium_map.render()
     html, header = sf._get_html(folium_map), sf._get_header(folium_map)
@@ -67,7 +77,30 @@ def groups_script(groups: list[folium.FeatureGroup]) -> str:
     writes `map_div` for that map's name: a blank map of its own stands in for the shared base map, which
     stays untouched (and does not grow run after run)."""
     parent = folium.Map(tiles=None)
-    return "".join(sf._get_feature_group_string(group, map=parent, idx=idx) for idx, group in enumerate(groups))
+    return "".join(_group_script(group, parent, idx) for idx, group in enumerate(groups))
+
+
+RENDERED_KEPT = 256
+_RENDERED: dict[tuple[int, int], tuple[folium.FeatureGroup, str]] = {}
+_RENDER_LOCK = threading.Lock()
+
+
+def _group_script(group: folium.FeatureGroup, parent: folium.Map, idx: int) -> str:
+    """One group's script. A drawing shared between views (`group.shared`, territorio.map.groups.kept: the
+    sectors, the peace zones and control of a state) is rendered once per place in the list and the text kept
+    (the entry holds the group, so its id names no other object); rendering changes the group (its id, its
+    parent), so shared ones are rendered one at a time."""
+    sf = _sf()
+    if not getattr(group, "shared", False):
+        return sf._get_feature_group_string(group, map=parent, idx=idx)
+    key = (id(group), idx)
+    with _RENDER_LOCK:
+        hit = _RENDERED.get(key)
+        if hit is None or hit[0] is not group:
+            hit = _RENDERED[key] = (group, sf._get_feature_group_string(group, map=parent, idx=idx))
+            while len(_RENDERED) > RENDERED_KEPT:
+                _RENDERED.pop(next(iter(_RENDERED)))
+        return hit[1]
 
 
 def defaults(base: Base, returned_objects: list[str]) -> dict:
@@ -101,4 +134,4 @@ def show(base: Base, groups: list[folium.FeatureGroup], key: str, height: int, r
         st.session_state[key] = st.session_state.get(args["key"], {})
         on_change()
 
-    return sf._component_func(**args, on_change=_changed)
+    return _sf()._component_func(**args, on_change=_changed)

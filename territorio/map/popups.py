@@ -40,6 +40,7 @@ def incident_popup(row: dict, sources: list[dict], type_label: str, lang: str, e
     """The popup of one incident: date with precision, type, actors, toll, summary, sources."""
     e = html.escape
     when = dates.format_date(row["date"], row["date_precision"], lang, row.get("date_end") or "")
+    translated = lang == "es" and _text(row.get("summary_es_translated"))
     return (
         '<div class="incident-popup" style="font:14px/1.4 system-ui,sans-serif;max-width:340px">'
         f"<b>{e(str(row[f'title_{lang}']))}</b><br>"
@@ -49,7 +50,7 @@ def incident_popup(row: dict, sources: list[dict], type_label: str, lang: str, e
         f"{e(fatalities_text(row['fatalities_min'], row['fatalities_max'], lang))}</span><br>"
         f"<span>{_label('actors', lang)}: {e(str(row[f'actors_{lang}']))}</span>"
         f"<p style='margin:6px 0'>{e(str(row[f'summary_{lang}']))}"
-        + (f" <i>({_label('translated', lang)})</i>" if lang == "es" and _text(row.get("summary_es_translated")) else "")
+        + (f" <i>({_label('translated', lang)})</i>" if translated else "")
         + "</p>"
         f"<span>{_label('location', lang)}: {_label('loc_' + row['location_precision'], lang)}</span>"
         f"<div>{_label('sources', lang)}:{source_list(sources, lang)}</div>"
