@@ -1,4 +1,13 @@
-"""The map (home page): read the widgets into a spec, ask the domain, render. State lives in the URL."""
+"""The map (home page): read the widgets into a spec, ask the domain, render. State lives in the URL.
+
+Execution model (issue 18). The script runs whole on a first visit, a filter or language change, Step, Play,
+Pause and a pace change. `playhead` is a Streamlit fragment holding what a time step changes: the window
+slider, the play controls, the metrics, the map, its sentence and the URL. A Play tick (the fragment's own
+`run_every`, at the chosen pace) and the map reporting a pan, zoom or click rerun only the fragment; the
+chart, the table of what held, the incident table and the downloads below keep their last whole-page run,
+and a callback that changes them asks for the whole page (`ui.request_full_run`), so Pause and Step leave
+everything on the frame shown. Measured with `territorio bench --viewer` (docs/PERFORMANCE.md).
+"""
 
 import streamlit as st
 
