@@ -1,12 +1,13 @@
 """The map (home page): read the widgets into a spec, ask the domain, render. State lives in the URL.
 
 Execution model (issue 18). The script runs whole on a first visit, a filter or language change, Step, Play,
-Pause and a pace change. `playhead` is a Streamlit fragment holding what a time step changes: the window
-slider, the play controls, the metrics, the map, its sentence and the URL. A Play tick (the fragment's own
-`run_every`, at the chosen pace) and the map reporting a pan, zoom or click rerun only the fragment; the
-chart, the table of what held, the incident table and the downloads below keep their last whole-page run,
-and a callback that changes them asks for the whole page (`ui.request_full_run`), so Pause and Step leave
-everything on the frame shown. Measured with `territorio bench --viewer` (docs/PERFORMANCE.md).
+Pause and a pace change (the play controls sit above the fragment). `playhead` is a Streamlit fragment
+holding what a time step changes: the window slider, the metrics, the map, its sentence and the URL. A Play
+tick (the fragment's own `run_every`, at the chosen pace) and the map reporting a pan, zoom or click rerun
+only the fragment; the chart, the table of what held, the incident table and the downloads below keep their
+last whole-page run, and a callback in the fragment that changes them asks for the whole page
+(`ui.request_full_run`), so Pause and Step leave everything on the frame shown. Measured with
+`territorio bench --viewer` (docs/PERFORMANCE.md).
 """
 
 import streamlit as st
@@ -65,28 +66,31 @@ st.caption(t("tagline", lang))
 show_url_notes(st.session_state.get("url_notes", []), lang)
 ui.page_run_begins()
 
+# The play controls stay out of the fragment: redrawn on every Play tick, a button could lose a click whose
+# press and release straddled a redraw (measured: Pause missed about one click in four at 4 steps/s).
+playing = st.session_state.get("playing", False)
+c_play, c_step, c_unit, c_pace = st.columns([1, 1, 2, 2])
+c_play.button(t("pause" if playing else "play", lang), key="play", on_click=ui.set_playing, args=(span, not playing),
+              type="primary", width="stretch")
+c_step.button(t("step", lang), key="step", on_click=ui.step_once, args=(span,), disabled=playing,
+              width="stretch")
+c_unit.radio(t("play_unit", lang), list(playback.UNITS), key="play_unit", horizontal=True,
+             format_func=lambda u: t(f"unit_{u}", lang), label_visibility="collapsed")
+c_pace.radio(t("play_pace", lang), list(playback.PACES), key="play_pace", horizontal=True,
+             format_func=lambda n: t("pace_n", lang, n=n), label_visibility="collapsed",
+             help=t("play_pace_help", lang))
 
-@st.fragment(run_every=ui.play_interval() if st.session_state.get("playing") else None)
+
+@st.fragment(run_every=ui.play_interval() if playing else None)
 def playhead():
-    """What a time step changes: the window, the play controls, the metrics, the map, its sentence and the URL.
-    A Play tick, a pan, a zoom or a click on the map reruns only this; Step, Play, Pause and the pace ask for
-    the whole page (callbacks set ui.FULL_RUN), so what lies below is consistent with the frame shown."""
+    """What a time step changes: the window, the metrics, the map, its sentence and the URL. A Play tick and
+    the map reporting a pan, a zoom or a click rerun only this; a callback that changes what lies below (a
+    click that filters, the slider moved by hand) asks for the whole page (ui.request_full_run)."""
     if ui.playhead_begins(span):
         st.rerun(scope="app")
-    playing = st.session_state.get("playing", False)
     st.slider(t("window", lang), min_value=span[0], max_value=span[1], format="YYYY-MM-DD", key="window",
-              disabled=playing, on_change=ui.on_window_change)
+              on_change=ui.on_window_change)
     ui.remember_window()
-    c_play, c_step, c_unit, c_pace = st.columns([1, 1, 2, 2])
-    c_play.button(t("pause" if playing else "play", lang), key="play", on_click=ui.toggle_play, args=(span,),
-                  type="primary", width="stretch")
-    c_step.button(t("step", lang), key="step", on_click=ui.step_clicked, args=(span,), disabled=playing,
-                  width="stretch")
-    c_unit.radio(t("play_unit", lang), list(playback.UNITS), key="play_unit", horizontal=True,
-                 format_func=lambda u: t(f"unit_{u}", lang), label_visibility="collapsed")
-    c_pace.radio(t("play_pace", lang), list(playback.PACES), key="play_pace", horizontal=True,
-                 format_func=lambda n: t("pace_n", lang, n=n), on_change=ui.request_full_run,
-                 label_visibility="collapsed", help=t("play_pace_help", lang))
 
     spec = ui.spec_from_widgets()
     upload_views = {name: ui.upload_view(cat, frame, spec, show_outside) for name, frame in uploaded.items()}

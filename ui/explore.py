@@ -108,15 +108,18 @@ def page_run_begins() -> None:
 
 def playhead_begins(span) -> bool:
     """At the top of the playhead fragment. On a Play tick (the fragment's own timer, not the whole page, not
-    the map reporting its view) the window moves one step on. True when the whole page must run instead: a
-    callback asked for it, or playback has just reached the span's end."""
+    the map reporting its view) the window moves one step on, unless the browser has not shown the last step
+    yet (its slider reported an older window): the server never runs ahead of what the room sees, so Pause
+    stops on the frame shown. True when the whole page must run instead: a callback asked for it, or
+    playback has just reached the span's end."""
     whole = st.session_state.pop(WHOLE_RUN, False)
     map_report = st.session_state.pop("_map_report", False)
+    behind = st.session_state.pop("_window_shown", None) is not None
     if whole:
         return False
     if st.session_state.pop(FULL_RUN, False):
         return True
-    if st.session_state.get("playing") and not map_report:
+    if st.session_state.get("playing") and not map_report and not behind:
         return not step_once(span)
     return False
 
@@ -141,6 +144,7 @@ def on_window_change() -> None:
     reported = tuple(st.session_state["window"])
     current = st.session_state.get("_window_now", reported)
     if playback.is_stale(reported, current, st.session_state.get("_window_moves", ()), time.monotonic()):
+        st.session_state["_window_shown"] = reported      # what the browser showed (Pause stops there)
         st.session_state["window"] = current
     else:
         request_full_run()
@@ -151,12 +155,20 @@ def remember_window() -> None:
     st.session_state["_window_now"] = tuple(st.session_state["window"])
 
 
-def toggle_play(span) -> None:
-    playing = not st.session_state.get("playing", False)
+def set_playing(span, playing: bool) -> None:
+    """The Play/Pause button: it says what it does (a click Streamlit delivers twice, as it may when a run is
+    cut short, plays or pauses once, where a toggle would undo itself). Play starts from the window (or the
+    span's first unit); Pause stops on the frame the browser showed when it was clicked."""
+    if st.session_state.get("playing", False) == playing:
+        return
     st.session_state["playing"] = playing
     if playing:
         _move_window(playback.start(tuple(st.session_state["window"]), span, st.session_state["play_unit"]))
-    request_full_run()
+    else:
+        shown = st.session_state.pop("_window_shown", None) or tuple(st.session_state["window"])
+        now = st.session_state.get("_window_now", shown)
+        if playback.is_stale(shown, now, st.session_state.get("_window_moves", ()), time.monotonic()):
+            st.session_state["window"] = st.session_state["_window_now"] = shown
 
 
 def step_once(span) -> bool:
@@ -167,12 +179,6 @@ def step_once(span) -> bool:
         return False
     _move_window(nxt)
     return True
-
-
-def step_clicked(span) -> None:
-    """The Step button: one step, then the whole page (the chart's window and the tables follow it)."""
-    step_once(span)
-    request_full_run()
 
 
 def remount_view(base_key: tuple) -> MapView | None:

@@ -11,6 +11,7 @@ the browser side is st_folium's unchanged, so the frame, its Leaflet map and its
 
 from __future__ import annotations
 
+import copy
 import threading
 from dataclasses import dataclass
 from typing import Callable
@@ -88,8 +89,8 @@ _RENDER_LOCK = threading.Lock()
 def _group_script(group: folium.FeatureGroup, parent: folium.Map, idx: int) -> str:
     """One group's script. A drawing shared between views (`group.shared`, territorio.map.groups.kept: the
     sectors, the peace zones and control of a state) is rendered once per place in the list and the text kept
-    (the entry holds the group, so its id names no other object); rendering changes the group (its id, its
-    parent), so shared ones are rendered one at a time."""
+    (the entry holds the group, so its id names no other object). st_folium's rendering renames the group and
+    its children: a copy is rendered, so the shared drawing stays as made and renders alike at any place."""
     sf = _sf()
     if not getattr(group, "shared", False):
         return sf._get_feature_group_string(group, map=parent, idx=idx)
@@ -97,7 +98,8 @@ def _group_script(group: folium.FeatureGroup, parent: folium.Map, idx: int) -> s
     with _RENDER_LOCK:
         hit = _RENDERED.get(key)
         if hit is None or hit[0] is not group:
-            hit = _RENDERED[key] = (group, sf._get_feature_group_string(group, map=parent, idx=idx))
+            text = sf._get_feature_group_string(copy.deepcopy(group), map=parent, idx=idx)
+            hit = _RENDERED[key] = (group, text)
             while len(_RENDERED) > RENDERED_KEPT:
                 _RENDERED.pop(next(iter(_RENDERED)))
         return hit[1]
