@@ -11,7 +11,6 @@ the browser side is st_folium's unchanged, so the frame, its Leaflet map and its
 
 from __future__ import annotations
 
-import copy
 import threading
 from dataclasses import dataclass
 from typing import Callable
@@ -82,27 +81,27 @@ def groups_script(groups: list[folium.FeatureGroup]) -> str:
 
 
 RENDERED_KEPT = 256
-_RENDERED: dict[tuple[int, int], tuple[folium.FeatureGroup, str]] = {}
+_RENDERED: dict[tuple, str] = {}
 _RENDER_LOCK = threading.Lock()
 
 
 def _group_script(group: folium.FeatureGroup, parent: folium.Map, idx: int) -> str:
-    """One group's script. A drawing shared between views (`group.shared`, territorio.map.groups.kept: the
-    sectors, the peace zones and control of a state) is rendered once per place in the list and the text kept
-    (the entry holds the group, so its id names no other object). st_folium's rendering renames the group and
-    its children: a copy is rendered, so the shared drawing stays as made and renders alike at any place."""
+    """One group's script. A kept drawing (territorio.map.groups.kept: the sectors, the peace zones and
+    control of a state, each a fresh copy carrying `kept_key`) is rendered once per key and place in the list
+    and the text reused."""
     sf = _sf()
-    if not getattr(group, "shared", False):
+    key = getattr(group, "kept_key", None)
+    if key is None:
         return sf._get_feature_group_string(group, map=parent, idx=idx)
-    key = (id(group), idx)
     with _RENDER_LOCK:
-        hit = _RENDERED.get(key)
-        if hit is None or hit[0] is not group:
-            text = sf._get_feature_group_string(copy.deepcopy(group), map=parent, idx=idx)
-            hit = _RENDERED[key] = (group, text)
+        text = _RENDERED.get((key, idx))
+    if text is None:
+        text = sf._get_feature_group_string(group, map=parent, idx=idx)
+        with _RENDER_LOCK:
+            _RENDERED[(key, idx)] = text
             while len(_RENDERED) > RENDERED_KEPT:
                 _RENDERED.pop(next(iter(_RENDERED)))
-        return hit[1]
+    return text
 
 
 def defaults(base: Base, returned_objects: list[str]) -> dict:

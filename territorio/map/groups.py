@@ -8,6 +8,7 @@ extra groups (an uploaded file, a scene's highlights), then the legend of everyt
 
 from __future__ import annotations
 
+import copy
 import threading
 from dataclasses import dataclass
 
@@ -59,20 +60,22 @@ _KEPT_LOCK = threading.Lock()
 
 def kept(key: tuple, name: str, build) -> folium.FeatureGroup:
     """An area layer's drawing made once per content (`key`: what it shows, e.g. the state of the peace
-    zones and the language) and shared by every view showing it, marked `shared` (never to be changed).
-    Peace zones and control change a few times in ten years, sectors never: a Play step no longer rebuilds
-    them, and the map frame renders each once (ui/mapframe.py)."""
+    zones and the language) and handed out as a copy (well under a millisecond) carrying `kept_key`: whoever
+    renders it may change it (st_folium renames what it renders), the kept one stays as made. Peace zones and
+    control change a few times in ten years, sectors never: a Play step no longer rebuilds them, and the map
+    frame renders each once per key (ui/mapframe.py)."""
     with _KEPT_LOCK:
         group = _KEPT.get(key)
     if group is None:
         group = build()
         stable_ids(group, name)
-        group.shared = True
         with _KEPT_LOCK:
             group = _KEPT.setdefault(key, group)
             while len(_KEPT) > KEPT_GROUPS:
                 _KEPT.pop(next(iter(_KEPT)))
-    return group
+    handed = copy.deepcopy(group)
+    handed.kept_key = key
+    return handed
 
 
 def clear_kept() -> None:
@@ -113,7 +116,7 @@ def data_groups(cat: Catalog, joined: pd.DataFrame, mask: np.ndarray, held: asof
     named = [(name, builders[name]()) for name in LAYERS if req.wants(name)] + list(extra)
     groups, sections = [], [base_legend(lang)]
     for name, (group, section) in named:
-        if not getattr(group, "shared", False):    # a kept drawing has its ids already
+        if not hasattr(group, "kept_key"):         # a kept drawing has its ids already
             stable_ids(group, name)
         groups.append(group)
         sections.append(section)
