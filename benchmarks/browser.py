@@ -45,12 +45,16 @@ def ui_server_command(port: int) -> list[str]:
 
 @contextlib.contextmanager
 def app_server(env: dict | None = None, log_path: str = os.devnull, command=ui_server_command,
-               timeout: float = 90):
+               timeout: float = 90, app_dir: str | None = None):
     """A fresh server of the app on a free port, started by `command(port)` (by default as `territorio serve`
-    starts it): (url, pid). The launcher and any server it starts are stopped together afterwards."""
+    starts it): (url, pid). The launcher and any server it starts are stopped together afterwards. `app_dir`:
+    another checkout of the app to serve (its own modules first on the path), to measure two versions alike."""
     port = _free_port()
+    env = {**os.environ, **(env or {})}
+    if app_dir:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [app_dir, env.get("PYTHONPATH")]))
     with open(log_path, "w") as log:
-        proc = subprocess.Popen(command(port), cwd=REPO_ROOT, env={**os.environ, **(env or {})}, stdout=log,
+        proc = subprocess.Popen(command(port), cwd=app_dir or REPO_ROOT, env=env, stdout=log,
                                 stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -1,24 +1,31 @@
-"""The map (home page): read the widgets into a spec, ask the domain, render. State lives in the URL."""
+"""The map (home page): read the widgets into a spec, ask the domain, render. State lives in the URL.
 
-import time
+Execution model (issue 18). The script runs whole on a first visit, a filter or language change, Step, Play,
+Pause and a pace change (the play controls sit above the fragment). `playhead` is a Streamlit fragment
+holding what a time step changes: the window slider, the metrics, the map, its sentence and the URL. A Play
+tick (the fragment's own `run_every`, at the chosen pace) and the map reporting a pan, zoom or click rerun
+only the fragment; the chart, the table of what held, the incident table and the downloads below keep their
+last whole-page run, and a callback in the fragment that changes them asks for the whole page
+(`ui.request_full_run`), so Pause and Step leave everything on the frame shown. Measured with
+`territorio bench --viewer` (docs/PERFORMANCE.md).
+"""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from loaders import geodata
 from territorio.analysis import timeline
 from territorio.catalog import asof, dates
 from territorio.catalog.model import actor_label, area_label, type_label
 from territorio.i18n import t
 from territorio.i18n.numbers import fmt_int, fmt_range
 from territorio.i18n.text import escape_markdown
-from territorio.map import basemap, clicks, groups, popups
+from territorio.map import clicks, groups, popups
 from territorio.map.view import MEASURES, LayerRequest
 from territorio.outputs import citation, export, provenance
-from territorio.selection import describe, filters, playback
+from territorio.selection import describe, playback
 from ui import datasets as ui_datasets
 from ui import explore as ui
 from ui import imports as ui_imports
+from ui import mapframe
 from ui.common import asset_base, catalog, footer, setup_page, show_url_notes
 from ui.stories import save_scene_button
 
@@ -30,8 +37,7 @@ span = ui.span_of(joined)
 ui.seed_from_url(cat, span, joined)
 ui.keep_window_in(span)
 st.session_state.setdefault("play_unit", playback.DEFAULT_UNIT)
-if st.session_state.pop("_advance", False):
-    ui.step_once(span)
+st.session_state.setdefault("play_pace", playback.DEFAULT_PACE)
 
 # --- widgets -> spec --------------------------------------------------------------------------------
 incident_types = ui.type_options(cat, joined)
@@ -63,53 +69,71 @@ with st.sidebar:
 st.title(t("map_title", lang))
 st.caption(t("tagline", lang))
 show_url_notes(st.session_state.get("url_notes", []), lang)
+ui.page_run_begins()
 
+# The play controls stay out of the fragment: redrawn on every Play tick, a button could lose a click whose
+# press and release straddled a redraw (measured: Pause missed about one click in four at 4 steps/s).
 playing = st.session_state.get("playing", False)
-st.slider(t("window", lang), min_value=span[0], max_value=span[1], format="YYYY-MM-DD", key="window",
-          disabled=playing)
-c_play, c_step, c_unit = st.columns([1, 1, 3])
-c_play.button(t("pause" if playing else "play", lang), key="play", on_click=ui.toggle_play, args=(span,),
+c_play, c_step, c_unit, c_pace = st.columns([1, 1, 2, 2])
+c_play.button(t("pause" if playing else "play", lang), key="play", on_click=ui.set_playing, args=(span, not playing),
               type="primary", width="stretch")
 c_step.button(t("step", lang), key="step", on_click=ui.step_once, args=(span,), disabled=playing,
               width="stretch")
 c_unit.radio(t("play_unit", lang), list(playback.UNITS), key="play_unit", horizontal=True,
              format_func=lambda u: t(f"unit_{u}", lang), label_visibility="collapsed")
+c_pace.radio(t("play_pace", lang), list(playback.PACES), key="play_pace", horizontal=True,
+             format_func=lambda n: t("pace_n", lang, n=n), label_visibility="collapsed",
+             help=t("play_pace_help", lang))
 
-spec = ui.spec_from_widgets()
-upload_views = {name: ui.upload_view(cat, frame, spec, show_outside) for name, frame in uploaded.items()}
-request = LayerRequest(tuple(n for n, on in shown.items() if on), measure, *ui.map_window())
-drawn = groups.page_layers(cat, joined, spec, request, lang, uploads={n: v.drawn for n, v in upload_views.items()})
+
+@st.fragment(run_every=ui.play_interval() if playing else None)
+def playhead():
+    """What a time step changes: the window, the metrics, the map, its sentence and the URL. A Play tick and
+    the map reporting a pan, a zoom or a click rerun only this; a callback that changes what lies below (a
+    click that filters, the slider moved by hand) asks for the whole page (ui.request_full_run)."""
+    if ui.playhead_begins(span):
+        st.rerun(scope="app")
+    st.slider(t("window", lang), min_value=span[0], max_value=span[1], format="YYYY-MM-DD", key="window",
+              on_change=ui.on_window_change)
+    ui.remember_window()
+
+    spec = ui.spec_from_widgets()
+    upload_views = {name: ui.upload_view(cat, frame, spec, show_outside) for name, frame in uploaded.items()}
+    request = LayerRequest(tuple(n for n, on in shown.items() if on), measure, *ui.map_window())
+    drawn = groups.page_layers(cat, joined, spec, request, lang,
+                               uploads={n: v.drawn for n, v in upload_views.items()})
+    summary = describe.summarise(joined, drawn.selection)
+
+    # --- metrics --------------------------------------------------------------------------------------
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("metric_incidents", lang), fmt_int(summary.incidents, lang), help=t("metric_incidents_help", lang))
+    m2.metric(t("metric_fatalities", lang), fmt_range(summary.killed_lo, summary.killed_hi, lang) or "0",
+              help=t("metric_fatalities_help", lang, unknown=summary.no_figure))
+    if summary.no_figure:
+        m2.caption(describe.plural("no_toll", summary.no_figure, lang))
+    m3.metric(t("metric_not_mapped", lang), fmt_int(summary.not_mapped, lang),
+              help=t("metric_not_mapped_help", lang))
+
+    # --- map ------------------------------------------------------------------------------------------
+    view = ui.remount_view((lang, online))
+    mapframe.show(ui.base_map(joined, data.choice.key(), lang, online, asset_base(),
+                              (view.lat, view.lon, view.zoom) if view else None),
+                  drawn.groups, ui.MAP_KEY, 700, clicks.RETURNED, ui.on_map_change)
+    st.markdown(f"**{escape_markdown(describe.sentence(cat, spec, summary, lang), limit=1000)}**")
+    save_scene_button(spec, st.session_state.get("map_view"), [n for n, on in shown.items() if on], measure, lang,
+                      ui_datasets.scene_fields(data.choice))
+    for name, v in upload_views.items():
+        st.markdown(escape_markdown(t("upload_sentence", lang, name=name, n=fmt_int(v.matched, lang),
+                                      total=fmt_int(v.total, lang), outside=fmt_int(v.outside, lang),
+                                      hidden=t("shown" if show_outside else "hidden", lang),
+                                      unmapped=fmt_int(v.unmapped, lang)), limit=1000))
+    ui.write_url(spec, lang, span, data.query)
+    return spec, drawn, summary
+
+
+spec, drawn, summary = playhead()
 sel, held = drawn.selection, drawn.held
-summary = describe.summarise(joined, sel)
 day_label = dates.format_date(spec.date_to.isoformat(), "day", lang)
-
-# --- metrics ------------------------------------------------------------------------------------------
-m1, m2, m3 = st.columns(3)
-m1.metric(t("metric_incidents", lang), fmt_int(summary.incidents, lang), help=t("metric_incidents_help", lang))
-m2.metric(t("metric_fatalities", lang), fmt_range(summary.killed_lo, summary.killed_hi, lang) or "0",
-          help=t("metric_fatalities_help", lang, unknown=summary.no_figure))
-if summary.no_figure:
-    m2.caption(describe.plural("no_toll", summary.no_figure, lang))
-m3.metric(t("metric_not_mapped", lang), fmt_int(summary.not_mapped, lang), help=t("metric_not_mapped_help", lang))
-
-# --- map ----------------------------------------------------------------------------------------------
-view = ui.remount_view((lang, online))
-base = basemap.caracas_map(cat.parishes, geodata.read("municipalities"),
-                           basemap.MapOptions(lang=lang, online_tiles=online, asset_base=asset_base()),
-                           focus=basemap.focus_bounds(cat, joined),
-                           view=(view.lat, view.lon, view.zoom) if view else None)
-st_folium(base, key=ui.MAP_KEY, height=700, use_container_width=True, feature_group_to_add=drawn.groups,
-          returned_objects=clicks.RETURNED, on_change=ui.on_map_change)
-st.markdown(f"**{escape_markdown(describe.sentence(cat, spec, summary, lang), limit=1000)}**")
-save_scene_button(spec, st.session_state.get("map_view"), [n for n, on in shown.items() if on], measure, lang,
-                  ui_datasets.scene_fields(data.choice))
-for name, v in upload_views.items():
-    st.markdown(escape_markdown(t("upload_sentence", lang, name=name, n=fmt_int(v.matched, lang),
-                                  total=fmt_int(v.total, lang), outside=fmt_int(v.outside, lang),
-                                  hidden=t("shown" if show_outside else "hidden", lang),
-                                  unmapped=fmt_int(v.unmapped, lang)), limit=1000))
-
-ui.write_url(spec, lang, span, data.query)
 if ui.map_first():
     st.caption(t("below_map_pending", lang))
     footer(lang)
@@ -117,9 +141,7 @@ if ui.map_first():
 
 # --- timeline -----------------------------------------------------------------------------------------
 st.subheader(t("chart_title", lang))
-all_dates = filters.apply(cat, joined, filters.FilterSpec(None, None, spec.areas, spec.types, spec.actors,
-                                                          spec.min_fatalities))
-monthly = timeline.monthly(joined, all_dates.mask)
+monthly = ui.monthly(spec, joined, data.choice.key())
 marks = timeline.policy_marks(cat, lang)
 st.vega_lite_chart(timeline.timeline_spec(cat, monthly, marks, span, (spec.date_from, spec.date_to), lang),
                   width="stretch")
@@ -158,8 +180,3 @@ analyst.cite_box(citation.cite(spec, lang, cat.version, analyst.today(), uploade
                                data_words=provenance.data_sentence(joined, lang)), lang)
 
 footer(lang)
-
-if st.session_state.get("playing"):
-    time.sleep(ui.PLAY_DELAY_S)
-    st.session_state["_advance"] = True
-    st.rerun()

@@ -4,19 +4,24 @@ playback as callbacks (callbacks run before the script, so they may change widge
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
+from territorio.analysis import timeline
 from territorio.catalog.model import Catalog
 from territorio.map import clicks, density
 from territorio.map.view import MapView
 from territorio.selection import filters, playback, urlstate
 from territorio.selection.filters import FilterSpec
+from ui import mapframe
 
 MAP_KEY = "map"
-PLAY_DELAY_S = 1.2    # pause between two playback steps: time for the map to redraw and be read
+FULL_RUN = "_full_run"      # set by a callback of the playhead fragment that needs the whole page to run
+WHOLE_RUN = "_whole_run"    # set while the whole page runs (the fragment then is not a Play tick)
+MOVES_KEPT = 16             # the server's recent window moves, to tell a stale report from a choice
 TABLE_MAX_ROWS = 10_000   # beyond this a browser table is no help: the downloads carry every row
 
 
@@ -80,8 +85,12 @@ def on_map_change() -> None:
     result = st.session_state.get(MAP_KEY)
     area, count = clicks.clicked_area(result, st.session_state.get("_click_count"))
     st.session_state["_click_count"] = count
+    st.session_state["_map_report"] = True          # not a Play tick: the window stays
     if area:
         st.session_state["areas"] = list(clicks.toggle(tuple(st.session_state.get("areas", [])), area))
+        request_full_run()                          # a filter changed: the chart and tables too
+    if st.session_state.get("_below_pending"):      # the map's first report brings what lies below it
+        request_full_run()
     st.session_state["map_bounds"] = density.bounds_of(result) or st.session_state.get("map_bounds")
     view = clicks.view_of(result)
     if view:
@@ -94,6 +103,7 @@ def map_first() -> bool:
     brings the rest; so does any other interaction)."""
     first = not st.session_state.get("_map_page_ran")
     st.session_state["_map_page_ran"] = True
+    st.session_state["_below_pending"] = first
     return first
 
 
@@ -106,12 +116,80 @@ def map_window() -> tuple[density.Bounds | None, float | None]:
     return bounds, (view.zoom if view else None)
 
 
-def toggle_play(span) -> None:
-    playing = not st.session_state.get("playing", False)
+def request_full_run() -> None:
+    """From a callback of the playhead fragment: the whole page runs next (see pages/explore.py)."""
+    st.session_state[FULL_RUN] = True
+
+
+def page_run_begins() -> None:
+    """The whole page is running: any request for it is met, and the fragment is not a Play tick."""
+    st.session_state.pop(FULL_RUN, None)
+    st.session_state[WHOLE_RUN] = True
+
+
+def playhead_begins(span) -> bool:
+    """At the top of the playhead fragment. On a Play tick (the fragment's own timer, not the whole page, not
+    the map reporting its view) the window moves one step on, unless the browser has not shown the last step
+    yet (its slider reported an older window): the server never runs ahead of what the room sees, so Pause
+    stops on the frame shown. True when the whole page must run instead: a callback asked for it, or
+    playback has just reached the span's end."""
+    whole = st.session_state.pop(WHOLE_RUN, False)
+    map_report = st.session_state.pop("_map_report", False)
+    behind = st.session_state.pop("_window_shown", None) is not None
+    if whole:
+        return False
+    if st.session_state.pop(FULL_RUN, False):
+        return True
+    if st.session_state.get("playing") and not map_report and not behind:
+        return not step_once(span)
+    return False
+
+
+def play_interval() -> float:
+    return playback.interval(st.session_state.get("play_pace", playback.DEFAULT_PACE))
+
+
+def _move_window(new: tuple[dt.date, dt.date]) -> None:
+    """The server moves the window; the window it leaves is remembered for a while (see on_window_change)."""
+    old = tuple(st.session_state["window"])
+    moves = st.session_state.get("_window_moves", ())
+    st.session_state["_window_moves"] = ((old, time.monotonic()), *moves)[:MOVES_KEPT]
+    st.session_state["window"] = st.session_state["_window_now"] = new
+
+
+def on_window_change() -> None:
+    """The slider reports a window. A browser that sent its request before it heard of the server's last move
+    (a Step, a Play tick) reports the window before that move: that report is stale and the window stays
+    where the server moved it. Without this, a click made while the map's view report was in flight set
+    the window back."""
+    reported = tuple(st.session_state["window"])
+    current = st.session_state.get("_window_now", reported)
+    if playback.is_stale(reported, current, st.session_state.get("_window_moves", ()), time.monotonic()):
+        st.session_state["_window_shown"] = reported      # what the browser showed (Pause stops there)
+        st.session_state["window"] = current
+    else:
+        request_full_run()
+
+
+def remember_window() -> None:
+    """After the slider: the window this run shows (what a stale report is told apart from)."""
+    st.session_state["_window_now"] = tuple(st.session_state["window"])
+
+
+def set_playing(span, playing: bool) -> None:
+    """The Play/Pause button: it says what it does (a click Streamlit delivers twice, as it may when a run is
+    cut short, plays or pauses once, where a toggle would undo itself). Play starts from the window (or the
+    span's first unit); Pause stops on the frame the browser showed when it was clicked."""
+    if st.session_state.get("playing", False) == playing:
+        return
     st.session_state["playing"] = playing
     if playing:
-        st.session_state["window"] = playback.start(tuple(st.session_state["window"]), span,
-                                                    st.session_state["play_unit"])
+        _move_window(playback.start(tuple(st.session_state["window"]), span, st.session_state["play_unit"]))
+    else:
+        shown = st.session_state.pop("_window_shown", None) or tuple(st.session_state["window"])
+        now = st.session_state.get("_window_now", shown)
+        if playback.is_stale(shown, now, st.session_state.get("_window_moves", ()), time.monotonic()):
+            st.session_state["window"] = st.session_state["_window_now"] = shown
 
 
 def step_once(span) -> bool:
@@ -120,7 +198,7 @@ def step_once(span) -> bool:
     if nxt is None:
         st.session_state["playing"] = False
         return False
-    st.session_state["window"] = nxt
+    _move_window(nxt)
     return True
 
 
@@ -131,6 +209,51 @@ def remount_view(base_key: tuple) -> MapView | None:
         st.session_state["_base_key"] = base_key
         st.session_state["mount_view"] = st.session_state.get("map_view")
     return st.session_state.get("mount_view")
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _monthly(data: tuple, _joined: pd.DataFrame, areas: tuple, types: tuple, actors: tuple,
+             min_fatalities: int) -> timeline.Monthly:
+    from ui.common import catalog
+
+    cat = catalog()
+    return timeline.monthly(_joined, filters.apply(cat, _joined, FilterSpec(None, None, areas, types, actors,
+                                                                            min_fatalities)).mask)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _base_map(data: tuple, _joined: pd.DataFrame, lang: str, online: bool, assets: str,
+              view: tuple | None) -> mapframe.Base:
+    from loaders import geodata
+    from territorio.map import basemap
+    from ui.common import catalog
+
+    cat = catalog()
+    return mapframe.prepare(basemap.caracas_map(cat.parishes, geodata.read("municipalities"),
+                                                basemap.MapOptions(lang=lang, online_tiles=online, asset_base=assets),
+                                                focus=basemap.focus_bounds(cat, _joined), view=view), MAP_KEY)
+
+
+def base_map(joined: pd.DataFrame, choice: str, lang: str, online: bool, assets: str,
+             view: tuple | None) -> mapframe.Base:
+    """The base map, made once per data, language, tiles, asset address and opening view, for every session:
+    it never changes with the filters or the window (shared: never to be changed)."""
+    return _base_map(_data_key(joined, choice), joined, lang, online, assets, view)
+
+
+def _data_key(joined: pd.DataFrame, choice: str) -> tuple:
+    """What the page's data is: the catalog's version, or the synthetic incidents' size and seed, and the
+    dataset chosen (its key, and which joined frame: a kept dataset's is cached until its file changes)."""
+    from loaders import catalog as catalog_loader
+    from ui.common import data_version
+
+    return catalog_loader.synthetic_setting(), data_version(), choice, id(joined), len(joined)
+
+
+def monthly(spec: FilterSpec, joined: pd.DataFrame, choice: str) -> timeline.Monthly:
+    """The timeline's counts for every date under the spec's other filters, on the chosen data: the same for
+    every window, so computed once per filter and data (read-only) and not again on each step."""
+    return _monthly(_data_key(joined, choice), joined, spec.areas, spec.types, spec.actors, spec.min_fatalities)
 
 
 @dataclass(frozen=True)

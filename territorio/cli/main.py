@@ -437,6 +437,16 @@ def _bench_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--publish", action="store_true",
                    help="instead: the published explorer (territorio publish) of the catalog and of --incidents "
                         "synthetic ones in Chromium: sizes, time to interactive, slider step redraw")
+    p.add_argument("--viewer", action="store_true",
+                   help="instead: one Chromium viewer steps and plays the map, at the catalog's size and at "
+                        "--incidents: step to redrawn (p50, p95), Play's frames a second, server CPU per update, "
+                        "beside a calibration run")
+    p.add_argument("--app", metavar="DIR", help="with --viewer: serve this checkout of the app instead (e.g. an "
+                                                  "older commit, to compare in one sitting)")
+    p.add_argument("--play-seconds", type=float, default=30, metavar="S", help="with --viewer: Play held (default 30)")
+    p.add_argument("--pace", type=int, default=8, metavar="N",
+                   help="with --viewer: Play's pace in steps a second, where the app offers it (default 8)")
+    p.add_argument("--no-catalog", action="store_true", help="with --viewer: only the synthetic size")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--data", metavar="FILE_OR_ID",
                    help="instead of synthetic incidents: a file (imported and kept in a temporary workspace) or a "
@@ -459,8 +469,8 @@ def _bench(args: argparse.Namespace) -> int:
         from benchmarks import publish
 
         out = publish.run(args.incidents, args.seed, args.first_paint_runs, args.steps, say)
-    elif args.sessions is not None:
-        out = _bench_sessions(args)
+    elif args.sessions is not None or args.viewer:
+        out = _bench_sessions(args) if args.sessions is not None else _bench_viewer(args, say)
         if out is None:
             return 1
     else:
@@ -482,6 +492,20 @@ def _bench_run(run, args: argparse.Namespace, sizes: tuple[int, ...], say):
     except workspace.DatasetNotFound as exc:
         print(f"territorio bench: {exc}", file=sys.stderr)
         return None
+
+
+def _bench_viewer(args: argparse.Namespace, say):
+    from benchmarks import browser, viewer
+
+    if not browser.chromium():
+        print("territorio bench --viewer: chromium is not installed", file=sys.stderr)
+        return None
+    if args.app and not (Path(args.app) / "app.py").is_file():
+        print(f"territorio bench --viewer: --app {args.app}: no app.py there", file=sys.stderr)
+        return None
+    sizes = ([] if args.no_catalog else [None]) + [args.incidents]
+    return viewer.run(sizes, str(Path(args.app).resolve()) if args.app else None, args.steps, args.play_seconds,
+                      args.pace, args.seed, say)
 
 
 def _bench_sessions(args: argparse.Namespace):

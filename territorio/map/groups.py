@@ -8,6 +8,8 @@ extra groups (an uploaded file, a scene's highlights), then the legend of everyt
 
 from __future__ import annotations
 
+import copy
+import threading
 from dataclasses import dataclass
 
 import folium
@@ -35,9 +37,13 @@ def _builders(cat: Catalog, joined: pd.DataFrame, mask: np.ndarray, held: asof.S
     return {
         "choropleth": lambda: layers.choropleth_layer(cat.parishes, layers.parish_values(joined, mask, req.measure),
                                                       req.measure, lang),
-        "control": lambda: layers.control_layer(cat, held.control, day_label, lang),
-        "zones": lambda: layers.zone_layer(held.zones, day_label, lang),
-        "sectors": lambda: layers.sector_layer(cat.sectors, lang),
+        "control": lambda: (kept(("control", cat, held.key, lang), "control",
+                                 lambda: layers.control_group(cat, held.control, lang)),
+                            layers.control_legend(cat, held.control, day_label, lang)),
+        "zones": lambda: (kept(("zones", cat, held.key, lang), "zones", lambda: layers.zone_group(held.zones, lang)),
+                          layers.zone_legend(held.zones, day_label, lang)),
+        "sectors": lambda: (kept(("sectors", cat, lang), "sectors", lambda: layers.sector_layer(cat.sectors, lang)[0]),
+                            layers.sector_layer_legend(lang)),
         "incidents": lambda: incidents.incident_layer(
             cat, joined, points, lambda rows: popups.incident_popups(cat, rows, lang), lang, req.bounds, req.zoom),
     }
@@ -49,6 +55,37 @@ def upload_layers(frames: dict[str, pd.DataFrame], req: LayerRequest, lang: str)
     return [(f"upload{i}", incidents.upload_layer(frame, lambda rows: popups.imported_popups(rows, lang), name, lang,
                                                   req.bounds, req.zoom))
             for i, (name, frame) in enumerate(frames.items()) if len(frame)]
+
+
+KEPT_GROUPS = 256            # area drawings kept: sectors per language, zones and control per state
+_KEPT: dict[tuple, folium.FeatureGroup] = {}
+_KEPT_LOCK = threading.Lock()
+
+
+def kept(key: tuple, name: str, build) -> folium.FeatureGroup:
+    """An area layer's drawing made once per content (`key`: what it shows, e.g. the state of the peace
+    zones and the language) and handed out as a copy (well under a millisecond) carrying `kept_key`: whoever
+    renders it may change it (st_folium renames what it renders), the kept one stays as made. Peace zones and
+    control change a few times in ten years, sectors never: a Play step no longer rebuilds them, and the map
+    frame renders each once per key (ui/mapframe.py)."""
+    with _KEPT_LOCK:
+        group = _KEPT.get(key)
+    if group is None:
+        group = build()
+        stable_ids(group, name)
+        with _KEPT_LOCK:
+            group = _KEPT.setdefault(key, group)
+            while len(_KEPT) > KEPT_GROUPS:
+                _KEPT.pop(next(iter(_KEPT)))
+    handed = copy.deepcopy(group)
+    handed.kept_key = key
+    return handed
+
+
+def clear_kept() -> None:
+    """Forget the kept drawings (tests that compare two fresh renderings)."""
+    with _KEPT_LOCK:
+        _KEPT.clear()
 
 
 def stable_ids(element, prefix: str) -> None:
@@ -84,7 +121,8 @@ def data_groups(cat: Catalog, joined: pd.DataFrame, mask: np.ndarray, held: asof
     named = [(name, builders[name]()) for name in LAYERS if req.wants(name)] + list(extra)
     groups, sections = [], [base_legend(lang)]
     for name, (group, section) in named:
-        stable_ids(group, name)
+        if not hasattr(group, "kept_key"):         # a kept drawing has its ids already
+            stable_ids(group, name)
         groups.append(group)
         sections.append(section)
     legend = legend_group(t("legend", lang), sections)

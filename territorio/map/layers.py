@@ -105,8 +105,12 @@ def sector_layer(sectors: gpd.GeoDataFrame, lang: str) -> tuple[folium.FeatureGr
     _geojson(data, ["area_id", "name", "note"], style_function=lambda _f: SECTOR_STYLE,
              highlight_function=lambda _f: {"weight": 4}, tooltip=_tooltip(["name", "note"]),
              className="sector").add_to(group)
+    return group, sector_layer_legend(lang)
+
+
+def sector_layer_legend(lang: str) -> LegendSection:
     item = LegendItem(t("legend_sector", lang), "line", SECTOR_STYLE["color"], dashed=True)
-    return group, LegendSection(t("layer_sectors", lang), (item,))
+    return LegendSection(t("layer_sectors", lang), (item,))
 
 
 # --- peace zones -----------------------------------------------------------------------------------
@@ -114,6 +118,11 @@ def sector_layer(sectors: gpd.GeoDataFrame, lang: str) -> tuple[folium.FeatureGr
 def zone_layer(zones: gpd.GeoDataFrame, day_label: str, lang: str) -> tuple[folium.FeatureGroup, LegendSection]:
     """Peace zones hatched by their status on the window's last day; one GeoJson per status, so each
     gets its CSS hatch (class `zone zone-<status>`)."""
+    return zone_group(zones, lang), zone_legend(zones, day_label, lang)
+
+
+def zone_group(zones: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
+    """The zones' drawing: it does not name the day, so it stays the same while the zones do."""
     group = folium.FeatureGroup(name=t("layer_zones", lang))
     data = zones.copy()
     data["area_id"] = data["area_id"].fillna("")
@@ -126,11 +135,15 @@ def zone_layer(zones: gpd.GeoDataFrame, day_label: str, lang: str) -> tuple[foli
                                                      "dashArray": "6 4" if s["dashed"] else None,
                                                      "fillColor": s["color"], "fillOpacity": 1},
                  tooltip=_tooltip(["name", "label"]), className=f"zone zone-{status}").add_to(group)
-    present = set(data["status"])
+    return group
+
+
+def zone_legend(zones: gpd.GeoDataFrame, day_label: str, lang: str) -> LegendSection:
+    present = set(zones["status"])
     items = tuple(LegendItem(t(f"zone_{s}", lang), "hatch", st["color"], dashed=st["dashed"])
                   for s, st in ZONE_STYLES.items() if s in present)
     note = "" if items else t("legend_none_on_day", lang)
-    return group, LegendSection(t("legend_zones", lang, day=day_label), items, note)
+    return LegendSection(t("legend_zones", lang, day=day_label), items, note)
 
 
 def _zone_label(r: dict, lang: str) -> str:
@@ -146,6 +159,11 @@ def _zone_label(r: dict, lang: str) -> str:
 
 def control_layer(cat: Catalog, control: gpd.GeoDataFrame, day_label: str, lang: str
                   ) -> tuple[folium.FeatureGroup, LegendSection]:
+    return control_group(cat, control, lang), control_legend(cat, control, day_label, lang)
+
+
+def control_group(cat: Catalog, control: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
+    """Control's drawing: it does not name the day, so it stays the same while control does."""
     colors = group_colors(cat)
     data = control.copy()
     data["area_id"] = data["sector_id"]
@@ -167,14 +185,20 @@ def control_layer(cat: Catalog, control: gpd.GeoDataFrame, day_label: str, lang:
                                            "fillColor": f["properties"]["color"],
                                            "fillOpacity": f["properties"]["opacity"]},
                  className="control").add_to(group)
+    return group
+
+
+def control_legend(cat: Catalog, control: gpd.GeoDataFrame, day_label: str, lang: str) -> LegendSection:
+    colors = group_colors(cat)
+    groups, confidences = set(control["group_id"]), set(control["confidence"])
     items = [LegendItem(actor_label(cat, g, lang), "fill", c, opacity=0.55) for g, c in colors.items()
-             if g in set(data["group_id"])]
+             if g in groups]
     items += [LegendItem(t("confidence_" + k, lang), "fill", "#777777", opacity=o)
-              for k, o in CONFIDENCE_OPACITY.items() if k in set(data["confidence"])]
-    if data["disputed_start"].any():
+              for k, o in CONFIDENCE_OPACITY.items() if k in confidences]
+    if control["disputed_start"].any():
         items.append(LegendItem(t("legend_disputed_start", lang), "fill", "#ffffff", "#222222", dashed=True))
     note = t("legend_control_note", lang) if items else t("legend_none_on_day", lang)
-    return group, LegendSection(t("legend_control", lang, day=day_label), tuple(items), note)
+    return LegendSection(t("legend_control", lang, day=day_label), tuple(items), note)
 
 
 def _disputed_start(r: dict, lang: str) -> str:

@@ -1,8 +1,11 @@
-"""Stepping a time window forward, as the play button does: by week, month or year.
+"""Stepping a time window forward, as the play button does: by week, month or year, at a chosen pace.
 
 A window is a pair of dates (inclusive). A step moves both ends by one unit, keeping the window's
 length in units. A window that already spans everything first shrinks to one unit at the start,
 so that pressing play on the whole catalog replays it from the beginning.
+
+A browser may still report a window the server has already moved on from (a request it sent before the move
+reached it): `is_stale` tells such a report from a visitor's own choice, so it cannot set the window back.
 """
 
 from __future__ import annotations
@@ -17,8 +20,26 @@ UNITS = {
     "year": pd.DateOffset(years=1),
 }
 DEFAULT_UNIT = "month"
+PACES = (2, 4, 8)            # steps a second: a presenter's slow, steady and fast
+DEFAULT_PACE = 4
+STALE_S = 5.0                # how long after a move a browser may still report the window before it
 
 Window = tuple[dt.date, dt.date]
+
+
+def interval(pace: int) -> float:
+    """Seconds between two steps at `pace` steps a second."""
+    if pace not in PACES:
+        raise ValueError(f"playback pace {pace!r} is not one of {PACES}")
+    return 1.0 / pace
+
+
+def is_stale(reported: Window, current: Window, moves: tuple[tuple[Window, float], ...], now: float,
+             within: float = STALE_S) -> bool:
+    """True when `reported` (the window a browser sent) is one the server moved away from (`moves`: the
+    windows before each of its recent moves, with the time of the move) less than `within` seconds ago, and
+    not the current one: the browser had not yet heard of the move."""
+    return reported != current and any(old == reported and now - at < within for old, at in moves)
 
 
 def _add(day: dt.date, unit: str, times: int = 1) -> dt.date:

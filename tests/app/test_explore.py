@@ -219,3 +219,31 @@ def test_the_incident_table_opens_on_request_with_readable_headers_and_sources(j
     frame = at.dataframe[0].value
     assert list(frame["id"]) == ["CCS-019"] and frame["type"].iloc[0] == "Masacre"
     assert frame["sources"].iloc[0].startswith("http")
+
+
+def test_a_pace_control_sits_beside_play_in_both_languages():
+    at = run(lang="es")
+    pace = at.radio(key="play_pace")
+    assert pace.value == 4 and list(pace.options) == ["2 pasos/s", "4 pasos/s", "8 pasos/s"]
+    at = run(lang="en")
+    assert list(at.radio(key="play_pace").options) == ["2 steps/s", "4 steps/s", "8 steps/s"]
+
+
+def test_a_step_moves_the_chart_window_and_the_table_of_what_held_with_the_map():
+    at = run(**{"from": "2019-02-01", "to": "2019-02-28", "lang": "en"})
+    at.button(key="step").click().run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "1–31 Mar 2019, " in captions                                     # the chart's summary names it
+    assert any("Peace zones and control on 31 Mar 2019" in s.value for s in at.subheader)
+    assert "1–31 Mar 2019." in shown_text(at)                                 # and so does the sentence
+
+
+def test_play_then_pause_shows_the_controls_again_on_the_same_window():
+    at = run(**{"from": "2019-02-01", "to": "2019-02-28", "lang": "en"})
+    at.button(key="play").click().run()
+    assert at.session_state["playing"] and at.button(key="step").disabled
+    window = at.slider(key="window").value
+    at.button(key="play").click().run()
+    assert not at.session_state["playing"] and not at.button(key="step").disabled
+    assert at.slider(key="window").value == window
+    assert at.query_params["from"] in (window[0].isoformat(), [window[0].isoformat()])

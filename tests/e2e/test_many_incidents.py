@@ -77,3 +77,14 @@ def test_two_viewers_at_once_step_and_open_links_without_errors():
     assert figures["errors"] == [] and figures["updates"] >= 2
     assert figures["update_ms_p95"] >= figures["update_ms_p50"] > 0
     assert figures["server_peak_rss_mb"] > 0 and figures["server_cpu_s"] > 0
+
+
+def test_the_viewer_benchmark_steps_and_plays_in_chromium():
+    """`territorio bench --viewer` in small: Step clicks timed to the map redrawn, a few seconds of Play, the
+    server's CPU, all beside the calibration run (shape only: speed is not asserted)."""
+    figures = _bench("--viewer", "--no-catalog", "--incidents", "2000", "--steps", "2", "--play-seconds", "3")
+    small = figures["2000"]
+    assert small["synthetic"] and small["errors"] == [] and not small["map_remounted"]
+    assert small["step_ms_p95"] >= small["step_ms_p50"] > 0 and small["step_clicks_lost"] == 0
+    assert small["play_updates"] >= 1 and small["server_cpu_ms_per_update"] > 0
+    assert figures["calibration_s"] > 0 and small["step_ms_p50_per_cal"] > 0

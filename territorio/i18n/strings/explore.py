@@ -142,6 +142,10 @@ TEXTS.update({
     "unit_week": {"en": "week", "es": "semana"},
     "unit_month": {"en": "month", "es": "mes"},
     "unit_year": {"en": "year", "es": "año"},
+    "play_pace": {"en": "Pace", "es": "Ritmo"},
+    "pace_n": {"en": "{n} steps/s", "es": "{n} pasos/s"},
+    "play_pace_help": {"en": "How many steps a second Play shows.",
+                       "es": "Cuántos pasos por segundo muestra la reproducción."},
     "metric_incidents_help": {"en": "Catalog incidents matching the filters, mapped or not (as `territorio incidents` "
                                     "counts).",
                               "es": "Incidentes del catálogo que cumplen los filtros, ubicados o no (como cuenta "

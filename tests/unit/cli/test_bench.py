@@ -76,3 +76,23 @@ def test_cpu_seconds_of_a_process_grow_as_it_works():
     sum(i * i for i in range(3_000_000))
     assert cpu_s(os.getpid()) > before >= 0
     assert cpu_s(2 ** 22 + 7) is None          # no such process
+
+
+def test_the_viewer_refuses_a_folder_that_is_no_app(cli, tmp_path):
+    out = cli("bench", "--viewer", "--app", str(tmp_path))
+    assert out.code == 1 and "no app.py there" in out.err
+
+
+def test_viewer_figures_are_also_given_as_multiples_of_the_calibration():
+    from benchmarks.viewer import relative
+
+    rel = relative({"step_ms_p50": 250.0, "step_ms_p95": 500.0, "server_cpu_ms_per_update": 50.0,
+                    "play_fps": 4.0}, calibration_s=0.5)
+    assert rel == {"step_ms_p50_per_cal": 0.5, "step_ms_p95_per_cal": 1.0, "server_cpu_ms_per_update_per_cal": 0.1,
+                   "play_frames_per_cal": 2.0}
+
+
+def test_the_calibration_is_a_fixed_workload_that_takes_measurable_time():
+    from benchmarks.viewer import calibrate
+
+    assert 0.01 < calibrate(repeats=1) < 60

@@ -21,6 +21,7 @@ RANDOM_ID = re.compile(r"[0-9a-f]{32}")
 def _draw(lang: str) -> str:
     """The base map's HTML and every data layer's script, as st_folium gets them, random ids blanked."""
     cat, joined = catalog_loader.load(), catalog_loader.joined()
+    mapgroups.clear_kept()          # each drawing from scratch (kept area drawings would be the same objects)
     m = basemap.caracas_map(cat.parishes, geodata.read("municipalities"), basemap.MapOptions(lang=lang))
     sel = filters.apply(cat, joined, filters.FilterSpec())
     held = asof.standing(cat, joined["date_hi"].max().date())

@@ -48,7 +48,8 @@ def held_by_the_page_rule(periods: list[dict], d: int) -> list[tuple]:
                   for p in held)
 
 
-DAYS = [dt.date(2013, 6, 1), dt.date(2015, 1, 1), dt.date(2015, 7, 13), dt.date(2015, 7, 14), dt.date(2017, 3, 1),
+DAYS = [dt.date(2013, 6, 1), dt.date(2015, 1, 1), dt.date(2015, 3, 1), dt.date(2015, 6, 22),
+        dt.date(2015, 6, 23), dt.date(2015, 7, 13), dt.date(2015, 7, 14), dt.date(2017, 3, 1),
         dt.date(2019, 2, 12), dt.date(2021, 7, 8), dt.date(2022, 2, 8), dt.date(2023, 12, 31)]
 
 
