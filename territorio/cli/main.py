@@ -149,7 +149,6 @@ def _filter_args(p: argparse.ArgumentParser) -> None:
 
 
 def _incidents(args: argparse.Namespace) -> int:
-    from loaders import catalog as catalog_loader
     from territorio.outputs import export
     from territorio.selection import filters
 
@@ -157,13 +156,10 @@ def _incidents(args: argparse.Namespace) -> int:
         print("territorio incidents: --format gpkg writes a binary file; name it with --out FILE.gpkg",
               file=sys.stderr)
         return 2
-    cat = catalog_loader.load()
-    joined = datasets_cli.chosen(args, "incidents")
-    if isinstance(joined, int):
-        return joined
-    spec = _spec(cat, args, "incidents", joined)
-    if spec is None:
-        return 2
+    chosen = _selection(args, "incidents")
+    if isinstance(chosen, int):
+        return chosen
+    cat, joined, spec = chosen
     if args.count:
         print(int(filters.apply(cat, joined, spec).mask.sum()))
         return 0
@@ -172,6 +168,19 @@ def _incidents(args: argparse.Namespace) -> int:
         return 0
     _emit(export.FORMATS[args.format][2](cat, joined, spec, args.lang), args.out)
     return 0
+
+
+def _selection(args: argparse.Namespace, command: str, synthetic: tuple[int, int] | None = None):
+    """(catalog, the incidents --data chooses or the synthetic ones, the filter spec), or the exit code after
+    saying what is wrong."""
+    from loaders import catalog as catalog_loader
+
+    cat = catalog_loader.load()
+    joined = catalog_loader.joined(synthetic) if synthetic else datasets_cli.chosen(args, command)
+    if isinstance(joined, int):
+        return joined
+    spec = _spec(cat, args, command, joined)
+    return 2 if spec is None else (cat, joined, spec)
 
 
 def _spec(cat, args: argparse.Namespace, command: str, joined=None):
@@ -255,7 +264,6 @@ def _render_args(p: argparse.ArgumentParser) -> None:
 def _render(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from loaders import catalog as catalog_loader
     from loaders import geodata
     from territorio.i18n import t
     from territorio.i18n.numbers import fmt_int
@@ -272,14 +280,11 @@ def _render(args: argparse.Namespace) -> int:
         print("territorio render: --synthetic and --data are two different sources of incidents: choose one",
               file=sys.stderr)
         return 2
-    cat = catalog_loader.load()
     synthetic = None if args.synthetic is None else (args.synthetic, args.seed)
-    joined = catalog_loader.joined(synthetic) if synthetic else datasets_cli.chosen(args, "render")
-    if isinstance(joined, int):
-        return joined
-    spec = _spec(cat, args, "render", joined)
-    if spec is None:
-        return 2
+    chosen = _selection(args, "render", synthetic)
+    if isinstance(chosen, int):
+        return chosen
+    cat, joined, spec = chosen
     sentence = None if synthetic is None else " ".join((
         t("synthetic_banner", args.lang, n=fmt_int(synthetic[0], args.lang), seed=synthetic[1]),
         provenance.filter_sentence(cat, spec, args.lang)))
@@ -350,21 +355,16 @@ def _publish_args(p: argparse.ArgumentParser) -> None:
 def _publish(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from loaders import catalog as catalog_loader
     from loaders import geodata
     from territorio.publish import folder, payload
 
     if args.synthetic is not None and (args.synthetic < 1 or args.data):
         print("territorio publish: --synthetic needs a positive number of incidents and no --data", file=sys.stderr)
         return 2
-    cat = catalog_loader.load()
-    joined = catalog_loader.joined((args.synthetic, args.seed)) if args.synthetic is not None \
-        else datasets_cli.chosen(args, "publish")
-    if isinstance(joined, int):
-        return joined
-    spec = _spec(cat, args, "publish", joined)
-    if spec is None:
-        return 2
+    chosen = _selection(args, "publish", None if args.synthetic is None else (args.synthetic, args.seed))
+    if isinstance(chosen, int):
+        return chosen
+    cat, joined, spec = chosen
     data = payload.build(cat, joined, spec, args.lang, geodata.read("municipalities"), title=args.title,
                          synthetic=args.synthetic is not None)
     sizes = folder.write(data, Path(args.out))
@@ -387,7 +387,6 @@ def _animate(args: argparse.Namespace) -> int:
     import time
     from pathlib import Path
 
-    from loaders import catalog as catalog_loader
     from loaders import geodata
     from territorio.outputs import animation
 
@@ -399,13 +398,10 @@ def _animate(args: argparse.Namespace) -> int:
     except animation.AnimationError as exc:
         print(f"territorio animate: {exc}", file=sys.stderr)
         return 2
-    cat = catalog_loader.load()
-    joined = datasets_cli.chosen(args, "animate")
-    if isinstance(joined, int):
-        return joined
-    spec = _spec(cat, args, "animate", joined)
-    if spec is None:
-        return 2
+    chosen = _selection(args, "animate")
+    if isinstance(chosen, int):
+        return chosen
+    cat, joined, spec = chosen
     started = time.perf_counter()
     video = animation.render(cat, joined, spec, args.lang, fmt, args.step, size,
                              geodata.read("municipalities"))
