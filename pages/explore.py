@@ -13,11 +13,13 @@ from territorio.i18n import t
 from territorio.i18n.numbers import fmt_int, fmt_range
 from territorio.i18n.text import escape_markdown
 from territorio.map import basemap, clicks, groups, popups
+from territorio.map import layout as map_layout
 from territorio.map.view import MEASURES, LayerRequest
 from territorio.outputs import citation, export, provenance
 from territorio.selection import describe, filters, playback
 from ui import explore as ui
 from ui import imports as ui_imports
+from ui import layout
 from ui.common import asset_base, catalog, footer, joined_catalog, setup_page, show_url_notes
 from ui.stories import save_scene_button
 
@@ -93,9 +95,10 @@ base = basemap.caracas_map(cat.parishes, geodata.read("municipalities"),
                            basemap.MapOptions(lang=lang, online_tiles=online, asset_base=asset_base()),
                            focus=basemap.focus_bounds(cat, joined),
                            view=(view.lat, view.lon, view.zoom) if view else None)
-st_folium(base, key=ui.MAP_KEY, height=700, use_container_width=True, feature_group_to_add=drawn.groups,
-          returned_objects=clicks.RETURNED, on_change=ui.on_map_change)
-st.markdown(f"**{escape_markdown(describe.sentence(cat, spec, summary, lang), limit=1000)}**")
+fit = map_layout.fit_group(basemap.area_bounds(cat, spec.areas), ui.fits_to_areas(spec.areas))
+st_folium(base, key=ui.MAP_KEY, height=layout.MAP_HEIGHT, use_container_width=True,
+          feature_group_to_add=drawn.groups + fit, returned_objects=clicks.RETURNED, on_change=ui.on_map_change)
+layout.map_text(describe.sentence(cat, spec, summary, lang), t("map_table_link", lang))
 save_scene_button(spec, st.session_state.get("map_view"), [n for n, on in shown.items() if on], measure, lang)
 for name, v in upload_views.items():
     st.markdown(escape_markdown(t("upload_sentence", lang, name=name, n=fmt_int(v.matched, lang),
@@ -130,7 +133,7 @@ else:
 # --- the selection as a table, as files, and as a citation ------------------------------------------------
 from ui import analyst  # noqa: E402  (imported here, after the map is on its way: it pulls in matplotlib)
 
-st.subheader(t("table_title", lang))
+st.subheader(t("table_title", lang), anchor=layout.TABLE_ANCHOR)
 if st.toggle(t("show_table", lang, n=fmt_int(summary.incidents, lang)), key="show_table"):
     st.caption(t("table_help", lang))
     shown_table = export.table(cat, joined, sel.mask, sel.uncertain, lang)

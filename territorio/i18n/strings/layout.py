@@ -1,0 +1,11 @@
+"""Texts of the map's layout and keyboard access (territorio.map.layout): names a screen reader says."""
+
+TEXTS = {
+    "a11y_map": {"en": "Map of Caracas. Tab reaches the zoom buttons, then each incident and group; Enter opens it.",
+                 "es": "Mapa de Caracas. Tab lleva a los botones de zoom y luego a cada incidente y grupo; "
+                       "Enter lo abre."},
+    "a11y_cluster": {"en": "{n} incidents here: Enter shows them", "es": "{n} incidentes aquí: Enter los muestra"},
+    "map_table_link": {"en": "The same incidents as a table, with sources.",
+                       "es": "Los mismos incidentes en una tabla, con fuentes."},
+    "a11y_incident": {"en": "Incident: Enter opens its details", "es": "Incidente: Enter abre sus detalles"},
+}
