@@ -23,7 +23,8 @@ a:focus-visible, button:focus-visible, summary:focus-visible, input:focus-visibl
 [role="button"]:focus-visible, [role="tab"]:focus-visible, [role="radio"]:focus-visible,
 [role="checkbox"]:focus-visible, [role="switch"]:focus-visible, [data-baseweb="select"]:focus-within,
 [data-testid="stSidebarNavLink"]:focus-visible, {MAP_FRAME}:focus-visible {{ {FOCUS}; }}
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{ color: #5a5956 !important; }}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{ color: #5a5956 !important;
+  opacity: 1 !important; }}
 label[data-testid="stWidgetLabel"][disabled] p, [data-testid="stSliderThumbValue"] p {{ color: #5a5956; }}
 .map-sentence {{ font-weight: 600; margin: 0.3rem 0 0.6rem 0; }}
 .block-container, [data-testid="stMainBlockContainer"] {{ padding-top: 3rem !important; }}

@@ -132,9 +132,11 @@
     var top = zoom ? Math.ceil(zoom.bottom) + 8 : 12, left = zoom ? Math.ceil(zoom.right) + 8 : 12;
     o.autoPanPaddingTopLeft = L_.point(left, top);
     o.autoPanPaddingBottomRight = L_.point(12, 12);
-    o.maxWidth = Math.max(160, Math.min(o.maxWidth || 300, size.x - left - 24));
+    // the content's width; the popup's frame adds 45 px (Leaflet's margins and border)
+    o.maxWidth = Math.max(140, Math.min(o.maxWidth || 300, size.x - left - 12 - 45));
     o.minWidth = Math.min(o.minWidth || 50, o.maxWidth);
-    o.maxHeight = Math.max(120, size.y - top - 60);
+    o.maxHeight = Math.max(120, size.y - top - 12 - 60);
+    popup._autopanning = false;        // Leaflet skips the pan after its own first one: pan again, with these
     popup.update();
     var parts = legendParts();
     if (parts && parts.details && parts.details.open && popup._container &&
