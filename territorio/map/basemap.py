@@ -38,6 +38,7 @@ class MapOptions:
     online_tiles: bool = False
     keyboard: bool = True    # Leaflet's arrow-key panning; off where the arrow keys step a briefing's scenes
     asset_base: str = ""     # URL under which the app serves Leaflet & co. ("": inline them as data: URIs)
+    room: bool = False       # type for a room (briefing): legend and parish names at 20 px
 
 
 def _escaped(frame: gpd.GeoDataFrame, columns: list[str]) -> gpd.GeoDataFrame:
@@ -100,7 +101,7 @@ def base_map(opts: MapOptions, center=CARACAS_CENTER, zoom=DEFAULT_ZOOM) -> foli
     _offline(m, opts.asset_base)
     _MetricScale().add_to(m)
     _FocusWithoutScrolling().add_to(m)
-    layout.MapLayout(opts.lang).add_to(m)
+    layout.MapLayout(opts.lang, room=opts.room).add_to(m)
     m.get_root().header.add_child(
         Element(
             "<style>.leaflet-container{background:%s;font-size:15px}"

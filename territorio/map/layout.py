@@ -16,6 +16,7 @@ from territorio.i18n import t
 from territorio.i18n.text import script_json
 
 LEGEND_MAX_SHARE = 0.2   # the open legend may cover at most this share of the map, else it folds to a button
+ROOM_LEGEND_MAX_SHARE = 0.3   # a briefing's legend: 20 px type takes more room, and the room needs it open
 PHONE_WIDTH = 600        # px: a map narrower than this opens with its legend folded
 
 # The map fills its frame, whose height the page sets (ui/layout.py); focus marks (WCAG 2.4.7).
@@ -35,6 +36,12 @@ CSS = (
 VIEWPORT_LOCK = re.compile(r'<meta name="viewport"[^>]*user-scalable=no[^>]*>', re.S)
 
 
+# A briefing seen from the back of a room (1280x720 projectors): legend and parish names at 20 px.
+ROOM_CSS = (".territorio-legend{font-size:20px;line-height:1.25;max-width:min(420px,calc(100% - 80px))}"
+            ".territorio-legend .tl-note{font-size:20px;max-width:380px}.territorio-legend .tl-swatch{height:18px}"
+            ".parish-label{font-size:20px!important}")
+
+
 def script_text() -> str:
     return resources.files("territorio.map").joinpath("layout.js").read_text(encoding="utf-8")
 
@@ -44,10 +51,11 @@ class MapLayout(MacroElement):
 
     _template = Template("{% macro script(this, kwargs) %}{{ this.script }}{% endmacro %}")
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, room: bool = False):
         super().__init__()
         self._name = "MapLayout"
-        options = {"maxShare": LEGEND_MAX_SHARE, "phoneWidth": PHONE_WIDTH,
+        self.css = CSS + (ROOM_CSS if room else "")
+        options = {"maxShare": ROOM_LEGEND_MAX_SHARE if room else LEGEND_MAX_SHARE, "phoneWidth": PHONE_WIDTH,
                    "text": {"map": t("a11y_map", lang), "cluster": t("a11y_cluster", lang, n="{n}"),
                             "incident": t("a11y_incident", lang)}}
         self.options_json = script_json(options)
@@ -58,7 +66,7 @@ class MapLayout(MacroElement):
         map_header = header._children.get(name)       # the map renders its header before its children
         if map_header is not None:
             header.add_child(Element(VIEWPORT_LOCK.sub("", map_header.render())), name=name)
-        header.add_child(Element(f"<style>{CSS}</style>"), name="territorio-layout-css")
+        header.add_child(Element(f"<style>{self.css}</style>"), name="territorio-layout-css")
         super().render(**kwargs)
 
 

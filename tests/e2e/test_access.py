@@ -74,7 +74,8 @@ def test_the_legend_leaves_the_maps_centre_free_and_a_popup_at_the_right_edge_fi
         frame = map_frame(watched)
         iframe = watched.page.locator('iframe[title="streamlit_folium.st_folium"]')
         iframe.scroll_into_view_if_needed()
-        watched.page.wait_for_timeout(800)          # the layout script places the legend after the view settles
+        watched.wait_idle()
+        watched.page.wait_for_timeout(1500)         # the map fits the area, then the layout places the legend
         width, height = frame.evaluate("() => [innerWidth, innerHeight]")
         legend = frame.locator(".territorio-legend").evaluate(RECT)
         cx, cy = width / 2, height / 2
@@ -138,3 +139,79 @@ def test_the_window_is_announced_as_dates_and_the_count_in_a_live_region(watched
     live = watched.page.locator(".map-sentence[aria-live='polite']")
     assert "incident" in live.inner_text()
     assert live.locator("a").get_attribute("href") == "#incidents-table"
+
+
+ROOMS = {"projector": (1280, 720), "hall": (1920, 1080)}
+STORIES = {"cota-905": 7, "petare-jose-felix-ribas": 6}
+
+
+@pytest.mark.parametrize("size", ROOMS.values(), ids=ROOMS.keys())
+def test_every_scenes_caption_dates_and_sources_fit_the_window(browser, app_url, size):
+    """Stepped with the Next button as a clicker would: each scene's caption, dates, note and sources line lie
+    above the window's bottom edge, and the legend and parish names are 20 px or more."""
+    context, watched = _sized(browser, size)
+    problems = []
+    try:
+        for story, count in STORIES.items():
+            watched.open(app_url + f"/briefing?story={story}&scene=1&lang=es")
+            for n in range(1, count + 1):
+                watched.page.wait_for_function(
+                    "n => (document.querySelector('#brief-counter') || {dataset: {}}).dataset.scene === String(n)",
+                    arg=n, timeout=30_000)
+                watched.wait_idle()
+                watched.page.wait_for_timeout(400)            # the room script steps the type down every 250 ms
+                bottom = watched.page.locator(".brief-facts-end").evaluate("e => e.getBoundingClientRect().bottom")
+                caption = watched.page.locator(".brief-caption").evaluate(
+                    "e => parseFloat(getComputedStyle(e).fontSize)")
+                if bottom > size[1] or caption < 20:
+                    problems.append((story, n, bottom, caption))
+                if n < count:
+                    watched.page.locator(".st-key-brief_next button").click()
+        frame = map_frame(watched)
+        for sel in (".territorio-legend", ".parish-label"):
+            assert frame.locator(sel).first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 20, sel
+    finally:
+        context.close()
+    assert problems == []
+
+
+def test_the_notes_window_and_the_room_follow_each_other(browser, app_url):
+    from tests.e2e.conftest import Watched
+
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    room, notes = Watched(context.new_page()), Watched(context.new_page())
+    try:
+        room.open(app_url + "/briefing?story=cota-905&scene=2&lang=en")
+        notes.open(app_url + "/briefing?story=cota-905&scene=2&lang=en&notes=1")
+        scene_is = "n => (document.querySelector('#brief-counter') || {dataset: {}}).dataset.scene === n"
+        room.page.locator(".st-key-brief_next button").click()                 # the presenter steps on
+        notes.page.wait_for_function(scene_is, arg="3", timeout=30_000)
+        assert "notes=1" in notes.page.url
+        notes.wait_idle()
+        notes.page.locator(".st-key-brief_prev button").click()                # and back, from the notes
+        room.page.wait_for_function(scene_is, arg="2", timeout=30_000)
+    finally:
+        context.close()
+    assert not room.errors and not notes.errors, room.errors + notes.errors
+
+
+def test_the_offline_storys_notes_open_in_their_own_window_and_follow(cli, browser, tmp_path):
+    out = tmp_path / "cota-905.html"
+    assert cli("story", "export", "cota-905", "--lang", "en", "--out", out).code == 0
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(out.as_uri())
+        page.locator("path.parish").first.wait_for(state="attached", timeout=30_000)
+        assert "Speaker notes" not in page.locator("body").inner_text().replace("Speaker notes ↗", "")
+        for sel in ("#prev", "#next", "#notes-toggle", "#caption"):         # nothing cut off on a phone
+            r = page.locator(sel).bounding_box()
+            assert r["x"] >= 0 and r["x"] + r["width"] <= 390, (sel, r)
+        with page.expect_popup() as opened:
+            page.locator("#notes-toggle").click()
+        notes = opened.value
+        assert notes.locator("body").inner_text().startswith("Scene 1 of 7")
+        page.keyboard.press("ArrowRight")
+        notes.wait_for_function("() => document.body.innerText.startsWith('Scene 2 of 7')", timeout=5_000)
+    finally:
+        context.close()

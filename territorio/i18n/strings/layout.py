@@ -7,5 +7,6 @@ TEXTS = {
     "a11y_cluster": {"en": "{n} incidents here: Enter shows them", "es": "{n} incidentes aquí: Enter los muestra"},
     "map_table_link": {"en": "The same incidents as a table, with sources.",
                        "es": "Los mismos incidentes en una tabla, con fuentes."},
+    "brief_sources_count": {"en": "Sources ({n}) · key S shows them", "es": "Fuentes ({n}) · la tecla S las muestra"},
     "a11y_incident": {"en": "Incident: Enter opens its details", "es": "Incidente: Enter abre sus detalles"},
 }
