@@ -73,7 +73,7 @@ st.dataframe(prof.sources.rename(columns={"event_id": t("col_event", lang), "out
 st.subheader(t("take_away", lang))
 spec = filters.FilterSpec(areas=(area,))
 st.caption(t("take_away_note", lang))
-downloads(cat, joined, spec, lang, stem=area, key="download")
+downloads(cat, joined, spec, lang, stem="profile", key="download")
 cite_box(citation.cite(spec, lang, cat.version, today(), page="profile",
                        view=provenance.filter_sentence(cat, spec, lang)), lang)
 footer(lang)

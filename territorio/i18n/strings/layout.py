@@ -8,5 +8,7 @@ TEXTS = {
     "map_table_link": {"en": "The same incidents as a table, with sources.",
                        "es": "Los mismos incidentes en una tabla, con fuentes."},
     "brief_sources_count": {"en": "Sources ({n}) · key S shows them", "es": "Fuentes ({n}) · la tecla S las muestra"},
+    "legend_parish_picture": {"en": "Parish", "es": "Parroquia"},
+    "legend_stack": {"en": "×n: n incidents at one point", "es": "×n: n incidentes en un mismo punto"},
     "a11y_incident": {"en": "Incident: Enter opens its details", "es": "Incidente: Enter abre sus detalles"},
 }
