@@ -16,12 +16,12 @@ from territorio.i18n import t
 from territorio.i18n.text import script_json
 
 LEGEND_MAX_SHARE = 0.2   # the open legend may cover at most this share of the map, else it folds to a button
-ROOM_LEGEND_MAX_SHARE = 0.3   # a briefing's legend: 20 px type takes more room, and the room needs it open
+ROOM_LEGEND_MAX_SHARE = 0.3   # a briefing: 20 px type takes more room; beyond this it starts folded (its 20 px button)
 PHONE_WIDTH = 600        # px: a map narrower than this opens with its legend folded
 
 # The map fills its frame, whose height the page sets (ui/layout.py); focus marks (WCAG 2.4.7).
 CSS = (
-    "#map_div{height:100vh!important}"
+    "#map_div{height:100vh!important}html,body{overflow:hidden}"
     ".leaflet-container :focus-visible,.leaflet-container a:focus,.territorio-legend summary:focus-visible"
     "{outline:3px solid #0b4f8a!important;outline-offset:2px}"
     ".leaflet-container path.incident:focus,.leaflet-container path.upload:focus{outline:none;stroke:#0b4f8a;"
@@ -37,9 +37,10 @@ VIEWPORT_LOCK = re.compile(r'<meta name="viewport"[^>]*user-scalable=no[^>]*>', 
 
 
 # A briefing seen from the back of a room (1280x720 projectors): legend and parish names at 20 px.
-ROOM_CSS = (".territorio-legend{font-size:20px;line-height:1.25;max-width:min(420px,calc(100% - 80px))}"
-            ".territorio-legend .tl-note{font-size:20px;max-width:380px}.territorio-legend .tl-swatch{height:18px}"
-            ".parish-label{font-size:20px!important}")
+# The legend's notes (how to read a layer) are for a reader at a desk: the presenter says them in a room.
+ROOM_CSS = (".territorio-legend{font-size:20px;line-height:1.2;max-width:min(400px,calc(100% - 80px))}"
+            ".territorio-legend .tl-note{display:none}.territorio-legend .tl-swatch{height:18px}"
+            ".territorio-legend .tl-head{margin-top:2px}.parish-label{font-size:20px!important}")
 
 
 def script_text() -> str:
