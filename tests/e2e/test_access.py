@@ -215,3 +215,18 @@ def test_the_offline_storys_notes_open_in_their_own_window_and_follow(cli, brows
         notes.wait_for_function("() => document.body.innerText.startsWith('Scene 2 of 7')", timeout=5_000)
     finally:
         context.close()
+
+
+def test_an_area_in_a_link_opens_the_map_on_it_unless_the_link_has_its_own_view(watched, app_url):
+    from loaders import catalog
+
+    x0, y0, x1, y1 = catalog.load().sectors.set_index("sector_id").loc[["cota_905"]].total_bounds
+    watched.open(app_url + "/?area=cota_905&lang=en")
+    frame = map_frame(watched)
+    frame.wait_for_function("() => window.map.getZoom() >= 14", timeout=15_000)
+    lat, lon = frame.evaluate("() => [map.getCenter().lat, map.getCenter().lng]")
+    assert y0 <= lat <= y1 and x0 <= lon <= x1
+    watched.open(app_url + "/?area=cota_905&lat=10.5&lon=-66.85&zoom=12&lang=en")
+    frame = map_frame(watched)
+    watched.page.wait_for_timeout(1500)
+    assert frame.evaluate("() => [map.getZoom(), Math.round(map.getCenter().lng * 100) / 100]") == [12, -66.85]
