@@ -105,6 +105,9 @@
     var share = ((open.right - open.left) * (open.bottom - open.top)) / (size.x * size.y);
     var fold = userFolded !== null ? userFolded : (size.x < opts.phoneWidth || share > opts.maxShare || !chosen);
     legend.setAttribute("data-corner", chosen || "bl");
+    var popup = map._popup;
+    if (!fold && popup && popup._container && map.hasLayer(popup) &&
+        overlap(rectIn(legend), rectIn(popup._container))) { fold = true; }    // the popup the reader opened
     setFold(parts, fold);
   }
 
@@ -138,6 +141,9 @@
     o.maxHeight = Math.max(120, size.y - top - 12 - 60);
     popup._autopanning = false;        // Leaflet skips the pan after its own first one: pan again, with these
     popup.update();
+    if (map._animatingZoom) {          // a zoom's end resets the view, and the pan with it: pan once it is over
+      map.once("zoomend", function () { if (map.hasLayer(popup)) { popup._autopanning = false; popup.update(); } });
+    }
     var parts = legendParts();
     if (parts && parts.details && parts.details.open && popup._container &&
         overlap(rectIn(popup._container), rectIn(parts.legend))) {

@@ -82,7 +82,7 @@ def test_playing_steps_the_window_and_keeps_the_readers_zoom(cli, watched, app_u
     watched.wait_idle()
     frame.evaluate("() => { window.map.__probe = 'same map'; }")
     center = frame.evaluate("() => window.map.getCenter()")
-    legend_before = frame.locator(".territorio-legend").inner_text()
+    legend_before = frame.locator(".territorio-legend").text_content()
 
     page.get_by_role("button", name=re.compile("Play")).click()
     page.wait_for_function("() => location.search.includes('from=2019-02-01')", timeout=20_000)
@@ -94,7 +94,7 @@ def test_playing_steps_the_window_and_keeps_the_readers_zoom(cli, watched, app_u
     assert frame.evaluate("() => window.map.getZoom()") == 13.5
     after = frame.evaluate("() => window.map.getCenter()")
     assert abs(after["lat"] - center["lat"]) < 1e-6 and abs(after["lng"] - center["lng"]) < 1e-6
-    legend_after = frame.locator(".territorio-legend").inner_text()
+    legend_after = frame.locator(".territorio-legend").text_content()
     assert legend_after != legend_before and "2019" in legend_after   # the layers followed the window
     params = url_params(page)
     assert params["zoom"] == ["13.5"]
@@ -162,7 +162,7 @@ def test_hostile_text_in_the_data_never_runs(watched, hostile_url):
     popup.wait_for(timeout=10_000)
     assert "<img src=x" in popup.inner_text()                       # shown as text
     assert popup.locator("a[href^='javascript']").count() == 0      # the bad link is not a link
-    assert "<img src=x" in frame.locator(".territorio-legend").inner_text()
+    assert "<img src=x" in frame.locator(".territorio-legend").text_content()
     assert "<img src=x" in page.inner_text("body")                  # the table under the map
     assert frame.evaluate("() => window.__pwned") is None
     assert page.evaluate("() => window.__pwned") is None
