@@ -64,12 +64,23 @@
     if (typeof want.story === "string" && want.scene >= 1) { target = {story: want.story, scene: want.scene}; }
   }
 
+  // The presenter's own click or key ends any following: it is the step to tell the other window.
+  function userActs(e) {
+    if (!e.isTrusted) { return; }
+    target = null;
+    shown = current() || shown;
+  }
+
   if (channel) { channel.onmessage = follow; }
+  doc.addEventListener("click", userActs, true);
+  doc.addEventListener("keydown", userActs, true);
   var timer = setInterval(function () { watch(); fit(); }, 250);
   P.addEventListener("resize", fit);
   window.addEventListener("pagehide", function () {
     clearInterval(timer);
     P.removeEventListener("resize", fit);
+    doc.removeEventListener("click", userActs, true);
+    doc.removeEventListener("keydown", userActs, true);
     if (channel) { channel.close(); }
   });
 })(window.parent, __OPTIONS__);
