@@ -103,8 +103,13 @@ def test_playing_steps_the_window_and_keeps_the_readers_zoom(cli, watched, app_u
 
 
 def _click_latlng(page, frame, lat, lon):
+    """A real click where the map draws (lat, lon): the map's frame in the window first (it is as tall as the
+    window allows), its legend folded (the map may open it over any corner)."""
+    iframe = page.locator('iframe[title="streamlit_folium.st_folium"]')
+    iframe.scroll_into_view_if_needed()
+    frame.evaluate("() => { var d = document.querySelector('.territorio-legend details'); if (d) { d.open = false; } }")
     point = frame.evaluate(f"() => window.map.latLngToContainerPoint([{lat}, {lon}])")
-    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    box = iframe.bounding_box()
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
 
 
