@@ -106,7 +106,7 @@ top[0].markdown(f"<p class='brief-title'>{text(story.title[lang])}</p>", unsafe_
 ui.nav_buttons(len(story.scenes), lang, top[2:4])
 i = st.session_state[ui.SCENE_KEY]
 scene = story.scenes[i]
-top[1].markdown(f"<p class='brief-counter' id='brief-counter'>"
+top[1].markdown(f"<p class='brief-counter' id='brief-counter' data-story='{text(story.id)}' data-scene='{i + 1}'>"
                 f"{t('brief_scene_counter', lang, n=i + 1, total=len(story.scenes))}</p>", unsafe_allow_html=True)
 ui.clicker_bridge()
 for w in warnings + ([bad_scene.message(lang)] if bad_scene else []):
@@ -133,9 +133,13 @@ def facts_block() -> None:
     unmapped = int((~chosen["mapped"]).sum())
     if unmapped and "incidents" in scene["layers"]:
         st.caption(t("brief_not_mapped", lang, n=unmapped))
-    listed = scenes.sources_html(cat, scene, lang) if scene["sources"] else text(t("brief_no_sources", lang))
-    st.markdown(f"<div class='brief-sources'><b>{text(t('brief_sources', lang))}</b>{listed}</div>",
-                unsafe_allow_html=True)
+    if scene["sources"]:     # folded to a count (key S shows them), so the caption keeps the room's type size
+        count = text(t("brief_sources_count", lang, n=len(scene["sources"])))
+        st.markdown(f"<details class='brief-sources'><summary>{count}</summary>{scenes.sources_html(cat, scene, lang)}"
+                    "</details>", unsafe_allow_html=True)
+    else:
+        st.markdown(f"<p class='brief-sources'>{text(t('brief_no_sources', lang))}</p>", unsafe_allow_html=True)
+    st.markdown("<div class='brief-facts-end'></div>", unsafe_allow_html=True)
 
 
 # --- the speaker-notes view ---------------------------------------------------------------------------------
@@ -151,10 +155,10 @@ if notes_view:
     st.stop()
 
 # --- the presentation: the map, the caption, the sources -----------------------------------------------------
-left, right = st.columns([2.4, 1])
+left, right = st.columns([2.2, 1.2])
 with left:
     base = basemap.caracas_map(cat.parishes, geodata.read("municipalities"),
-                               basemap.MapOptions(lang=lang, keyboard=False, asset_base=asset_base()),
+                               basemap.MapOptions(lang=lang, keyboard=False, asset_base=asset_base(), room=True),
                                focus=basemap.focus_bounds(cat, joined))
     clicker.KeyForwarder().add_to(base)
     view = scene["view"]

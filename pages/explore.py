@@ -18,14 +18,15 @@ from territorio.catalog.model import actor_label, area_label, type_label
 from territorio.i18n import t
 from territorio.i18n.numbers import fmt_int, fmt_range
 from territorio.i18n.text import escape_markdown
-from territorio.map import clicks, groups, popups
+from territorio.map import basemap, clicks, groups, popups
+from territorio.map import layout as map_layout
 from territorio.map.view import MEASURES, LayerRequest
 from territorio.outputs import citation, export, provenance
 from territorio.selection import describe, playback
 from ui import datasets as ui_datasets
 from ui import explore as ui
 from ui import imports as ui_imports
-from ui import mapframe
+from ui import layout, mapframe
 from ui.common import asset_base, catalog, footer, setup_page, show_url_notes
 from ui.stories import save_scene_button
 
@@ -116,10 +117,11 @@ def playhead():
 
     # --- map ------------------------------------------------------------------------------------------
     view = ui.remount_view((lang, online))
+    fit = map_layout.fit_group(basemap.area_bounds(cat, spec.areas), ui.fits_to_areas(spec.areas))
     mapframe.show(ui.base_map(joined, data.choice.key(), lang, online, asset_base(),
                               (view.lat, view.lon, view.zoom) if view else None),
-                  drawn.groups, ui.MAP_KEY, 700, clicks.RETURNED, ui.on_map_change)
-    st.markdown(f"**{escape_markdown(describe.sentence(cat, spec, summary, lang), limit=1000)}**")
+                  drawn.groups + fit, ui.MAP_KEY, layout.MAP_HEIGHT, clicks.RETURNED, ui.on_map_change)
+    layout.map_text(describe.sentence(cat, spec, summary, lang), t("map_table_link", lang))
     save_scene_button(spec, st.session_state.get("map_view"), [n for n, on in shown.items() if on], measure, lang,
                       ui_datasets.scene_fields(data.choice))
     for name, v in upload_views.items():
@@ -159,7 +161,7 @@ else:
 from ui import analyst  # noqa: E402  (imported here, after the map is on its way: it pulls in matplotlib)
 from ui import publish as ui_publish  # noqa: E402
 
-st.subheader(t("table_title", lang))
+st.subheader(t("table_title", lang), anchor=layout.TABLE_ANCHOR)
 if st.toggle(t("show_table", lang, n=fmt_int(summary.incidents, lang)), key="show_table"):
     st.caption(t("table_help", lang))
     shown_table = export.table(cat, joined, sel.mask, sel.uncertain, lang)

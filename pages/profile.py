@@ -78,7 +78,7 @@ st.dataframe(prof.sources.rename(columns={"event_id": t("col_event", lang), "out
 st.subheader(t("take_away", lang))
 spec = filters.FilterSpec(areas=(area,))
 st.caption(t("take_away_note", lang))
-downloads(cat, joined, spec, lang, stem=ui_datasets.file_stem(area, data.choice), key="download")
+downloads(cat, joined, spec, lang, stem=ui_datasets.file_stem("profile", data.choice), key="download")
 cite_box(citation.cite(spec, lang, cat.version, today(), page="profile", data=data.choice,
                        view=provenance.filter_sentence(cat, spec, lang),
                        data_words=provenance.data_sentence(joined, lang)), lang)

@@ -10,13 +10,16 @@ import streamlit as st
 
 from loaders import geodata
 from territorio.i18n import t
-from territorio.outputs import export, picture
+from territorio.outputs import export, names, picture
 
 EXPORTS = ("csv", "geojson", "gpkg")
 
 
-def _file_name(stem: str, ext: str) -> str:
-    return f"territorio-{stem}.{ext}"
+MAP_STEM = "map"     # the map page's files are named by their area, dates and language alone
+
+
+def _file_name(stem: str, spec, lang: str, ext: str) -> str:
+    return names.file_name(spec, lang, ext, what="" if stem == MAP_STEM else stem)
 
 
 def _picture(cat, joined, spec, lang: str, fmt: str) -> bytes:
@@ -30,10 +33,11 @@ def downloads(cat, joined, spec, lang: str, stem: str, key: str) -> None:
     for col, fmt in zip(columns, EXPORTS):
         ext, mime, make = export.FORMATS[fmt]
         col.download_button(t(f"download_{fmt}", lang), partial(make, cat, joined, spec, lang),
-                            _file_name(stem, ext), mime, key=f"{key}_{fmt}", on_click="ignore")
+                            _file_name(stem, spec, lang, ext), mime, key=f"{key}_{fmt}", on_click="ignore")
     for col, fmt in zip(columns[len(EXPORTS):], picture.FORMATS):
         col.download_button(t(f"download_{fmt}", lang), partial(_picture, cat, joined, spec, lang, fmt),
-                            _file_name(stem, fmt), picture.FORMATS[fmt], key=f"{key}_{fmt}", on_click="ignore")
+                            _file_name(stem, spec, lang, fmt), picture.FORMATS[fmt], key=f"{key}_{fmt}",
+                            on_click="ignore")
 
 
 def cite_box(text: str, lang: str) -> None:

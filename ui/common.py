@@ -10,6 +10,7 @@ from territorio import settings
 from territorio.i18n import LANG_NAMES, LANGS, normalise_lang, t
 from territorio.i18n.numbers import fmt_int
 from territorio.i18n.text import escape_markdown
+from ui import layout
 
 
 def setup_page(title_key: str) -> str:
@@ -17,7 +18,8 @@ def setup_page(title_key: str) -> str:
     if "lang" not in st.session_state:
         st.session_state["lang"] = normalise_lang(st.query_params.get("lang"))
     st.set_page_config(page_title=f"{t(title_key, st.session_state['lang'])} · Territorio",
-                       layout="wide", initial_sidebar_state="expanded")
+                       layout="wide", initial_sidebar_state="auto")     # "auto": closed on phones
+    layout.page_css()
     with st.sidebar:
         lang = st.radio("Language / Idioma", options=list(LANGS), format_func=LANG_NAMES.get,
                         horizontal=True, key="lang")

@@ -202,6 +202,14 @@ def step_once(span) -> bool:
     return True
 
 
+def fits_to_areas(areas: tuple[str, ...]) -> bool:
+    """Whether choosing `areas` moves the map to them: yes, except on a link's first opening when the link
+    has its own view (lat / lon), which then holds until the choice of areas changes."""
+    first = st.session_state.setdefault("_fit_areas_from", areas)
+    view = st.session_state.get("mount_view")
+    return not (areas == first and view is not None and view.lat is not None)
+
+
 def remount_view(base_key: tuple) -> MapView | None:
     """The view to give st_folium: fixed while the base map stays mounted (so playback and filters never
     move it); the latest known view when the base map changes (language, tiles) and remounts."""

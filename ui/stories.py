@@ -155,15 +155,19 @@ PRESENTATION_CSS = """<style>
   max-width: 100% !important; }
 .brief-title { font-size: 26px !important; font-weight: 700; line-height: 1.2; margin: 0; }
 .brief-counter { font-size: 26px !important; font-weight: 600; text-align: right; margin: 0; }
-.brief-caption { font-size: 30px !important; line-height: 1.35 !important; margin: 0 0 0.6rem 0; }
-.brief-outside { font-size: 24px !important; line-height: 1.3; border-left: 6px solid #000; padding: 0.3rem 0.7rem;
+.brief-caption { font-size: var(--caption-size, 30px) !important; line-height: 1.3 !important; margin: 0 0 0.5rem 0; }
+.brief-outside { font-size: 22px !important; line-height: 1.3; border-left: 6px solid #000; padding: 0.3rem 0.7rem;
   background: #fff7d6; margin: 0.4rem 0 0.8rem 0; }
 .brief-window { font-size: 22px !important; color: #333; margin: 0.3rem 0; }
 .brief-notes { font-size: 30px !important; line-height: 1.4; }
-.brief-sources { font-size: 18px !important; }
+.brief-sources { font-size: 20px !important; }
+.brief-sources summary { cursor: pointer; font-weight: 600; }
+.brief-facts-end { height: 1px; }
 .brief-sources a { word-break: break-word; }
 .stButton button, .stButton button p { font-size: 22px !important; min-height: 3rem; }
-iframe[title="streamlit_folium.st_folium"] { border: 1px solid #999; }
+iframe[title="streamlit_folium.st_folium"] { border: 1px solid #999; height: calc(100vh - 100px) !important; }
+a:focus-visible, button:focus-visible, summary:focus-visible, [role="radio"]:focus-visible {
+  outline: 3px solid #0b4f8a !important; outline-offset: 2px; }
 </style>"""
 
 

@@ -252,7 +252,10 @@ def _study(args: argparse.Namespace) -> int:
 # --- render --------------------------------------------------------------------------------------
 
 def _render_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", required=True, metavar="FILE.png|FILE.svg", help="picture to write (format from the name)")
+    p.add_argument("--out", metavar="FILE.png|FILE.svg|FOLDER",
+                   help="picture to write (format from the name); a folder, or nothing (the current one), gets a "
+                        "name saying the area, dates and language: territorio_cota-905_2019-01-01_2021-12-31_es.png")
+    p.add_argument("--format", choices=["png", "svg"], default="png", help="format when --out names a folder")
     _filter_args(p)
     p.add_argument("--lang", choices=["en", "es"], default="en", help="language of the title, legend and notes")
     p.add_argument("--synthetic", type=int, metavar="N",
@@ -267,9 +270,10 @@ def _render(args: argparse.Namespace) -> int:
     from loaders import geodata
     from territorio.i18n import t
     from territorio.i18n.numbers import fmt_int
-    from territorio.outputs import picture, provenance
+    from territorio.outputs import names, picture, provenance
 
-    fmt = Path(args.out).suffix.lower().lstrip(".")
+    folder = Path(args.out) if args.out and Path(args.out).is_dir() else (Path(".") if not args.out else None)
+    fmt = args.format if folder is not None else Path(args.out).suffix.lower().lstrip(".")
     if fmt not in picture.FORMATS:
         print(f"territorio render: {args.out}: the name must end in .png or .svg", file=sys.stderr)
         return 2
@@ -290,8 +294,9 @@ def _render(args: argparse.Namespace) -> int:
         provenance.filter_sentence(cat, spec, args.lang)))
     pic = picture.render_map(cat, joined, spec, args.lang, fmt,
                             municipalities=geodata.read("municipalities"), sentence=sentence)
-    Path(args.out).write_bytes(pic.data)
-    print(f"wrote {args.out}: {pic.shown} incidents drawn, {pic.not_drawn} not drawn")
+    out = folder / names.file_name(spec, args.lang, fmt) if folder is not None else Path(args.out)
+    out.write_bytes(pic.data)
+    print(f"wrote {out}: {pic.shown} incidents drawn, {pic.not_drawn} not drawn")
     return 0
 
 

@@ -21,7 +21,7 @@ from territorio.catalog.datapackage import OCHA_ATTRIBUTION
 from territorio.catalog.model import Catalog
 from territorio.i18n import t
 from territorio.i18n.text import script_json
-from territorio.map import assets, templates
+from territorio.map import assets, layout, templates
 from territorio.map.legend import LEGEND_CSS
 from territorio.map.styles import BASEMAP_STYLE, ZONE_STYLES
 from territorio.map.view import CARACAS_CENTER, DEFAULT_ZOOM, MAX_ZOOM, MIN_ZOOM
@@ -38,6 +38,7 @@ class MapOptions:
     online_tiles: bool = False
     keyboard: bool = True    # Leaflet's arrow-key panning; off where the arrow keys step a briefing's scenes
     asset_base: str = ""     # URL under which the app serves Leaflet & co. ("": inline them as data: URIs)
+    room: bool = False       # type for a room (briefing): legend and parish names at 20 px
 
 
 def _escaped(frame: gpd.GeoDataFrame, columns: list[str]) -> gpd.GeoDataFrame:
@@ -100,6 +101,7 @@ def base_map(opts: MapOptions, center=CARACAS_CENTER, zoom=DEFAULT_ZOOM) -> foli
     _offline(m, opts.asset_base)
     _MetricScale().add_to(m)
     _FocusWithoutScrolling().add_to(m)
+    layout.MapLayout(opts.lang, room=opts.room).add_to(m)
     m.get_root().header.add_child(
         Element(
             "<style>.leaflet-container{background:%s;font-size:15px}"
@@ -327,3 +329,12 @@ def focus_bounds(cat: Catalog, joined: pd.DataFrame) -> tuple[float, float, floa
         return float(sx0), float(sy0), float(sx1), float(sy1)
     return (float(min(sx0, here.lon.min())), float(min(sy0, here.lat.min())),
             float(max(sx1, here.lon.max())), float(max(sy1, here.lat.max())))
+
+
+def area_bounds(cat: Catalog, areas: tuple[str, ...]) -> tuple[float, float, float, float] | None:
+    """The chosen parishes' and sectors' bounds (minx, miny, maxx, maxy), None when none is chosen."""
+    chosen = pd.concat([cat.parishes[cat.parishes.pcode.isin(areas)].geometry,
+                        cat.sectors[cat.sectors.sector_id.isin(areas)].geometry])
+    if not len(chosen):
+        return None
+    return tuple(float(v) for v in chosen.total_bounds)

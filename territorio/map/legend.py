@@ -55,15 +55,22 @@ def _section(s: LegendSection) -> str:
             f'{"".join(_row(i) for i in s.items)}{note}</div>')
 
 
+# Compact, in a corner the map's layout script picks (territorio.map.layout: data-corner), folded to its title
+# (a button) when it would cover too much of the map.
 LEGEND_CSS = (
-    ".territorio-legend{position:absolute;z-index:1000;left:10px;top:80px;bottom:30px;height:fit-content;margin-top:auto;background:#fffffff2;"
-    "padding:6px 10px;border:1px solid #888;border-radius:4px;font:14px/1.3 system-ui,sans-serif;color:#111;"
-    "width:280px;max-height:calc(100% - 110px);overflow:auto}"
-    ".territorio-legend summary{font-weight:700;cursor:pointer}"
-    ".tl-head{font-weight:600;margin:6px 0 2px}"
-    ".tl-row{display:flex;gap:8px;align-items:flex-start;margin:2px 0}"
-    ".tl-swatch{flex:0 0 22px;height:14px;display:inline-block;margin-top:3px;box-sizing:border-box}"
-    ".tl-note{font-size:13px;color:#333;margin-top:2px}"
+    ".territorio-legend{position:absolute;z-index:1000;left:10px;bottom:24px;background:#fffffff2;"
+    "padding:4px 8px;border:1px solid #888;border-radius:4px;font:13px/1.25 system-ui,sans-serif;color:#111;"
+    "width:max-content;max-width:min(270px,calc(100% - 80px));max-height:calc(100% - 100px);overflow:auto;"
+    "box-sizing:border-box}"
+    ".territorio-legend[data-corner=br]{left:auto;right:10px;bottom:34px}"
+    ".territorio-legend[data-corner=tr]{left:auto;right:10px;bottom:auto;top:10px}"
+    ".territorio-legend[data-corner=tl]{left:54px;bottom:auto;top:10px}"
+    ".territorio-legend summary{font-weight:700;cursor:pointer;min-height:24px;line-height:24px}"
+    ".territorio-legend:has(details:not([open])){padding:2px 10px}"
+    ".tl-head{font-weight:600;margin:4px 0 1px}"
+    ".tl-row{display:flex;gap:6px;align-items:flex-start;margin:1px 0}"
+    ".tl-swatch{flex:0 0 20px;height:13px;display:inline-block;margin-top:2px;box-sizing:border-box}"
+    ".tl-note{font-size:12px;color:#333;margin-top:2px;max-width:250px}"
 )
 
 
@@ -77,8 +84,8 @@ def legend_html(title: str, sections: list[LegendSection]) -> str:
 
 
 class LegendLayer(MacroElement):
-    """The legend as a Leaflet layer: shown while its feature group is on the map, gone with it.
-    It remembers whether the reader folded it, across updates."""
+    """The legend as a Leaflet layer: shown while its feature group is on the map, gone with it. The map's
+    layout script (territorio.map.layout) places it and keeps the reader's fold across updates."""
 
     _template = Template(
         """{% macro script(this, kwargs) %}
@@ -90,11 +97,7 @@ class LegendLayer(MacroElement):
               map.getContainer().appendChild(host);
               L.DomEvent.disableClickPropagation(host);
               L.DomEvent.disableScrollPropagation(host);
-              var d = host.querySelector('details');
-              if (d) {
-                if (window.__territorioLegendFolded) { d.open = false; }
-                d.addEventListener('toggle', function(){ window.__territorioLegendFolded = !d.open; });
-              }
+              map.fire('legendadd', {legend: host});   // the map's layout places and folds it
             },
             onRemove: function(){ if (this._host) { this._host.remove(); } }
           });

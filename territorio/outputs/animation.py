@@ -87,6 +87,7 @@ class _Stage:
         self.box = picture.frame(self.ax, picture.focus(cat, spec))
         picture.draw_areas(self.ax, cat, municipalities)
         picture.draw_labels(self.ax, cat, self.box)
+        picture.sector_names(self.ax, cat, self.box)
         handles = picture.legend_handles(cat, rows, lang)
         for h in handles:       # long rows ("Attack on security forces / Killing of ...") wrapped to the column
             h.set_label(textwrap.fill(h.get_label(), LEGEND_WRAP))

@@ -15,9 +15,11 @@ import geopandas as gpd
 import matplotlib
 import numpy as np
 import pandas as pd
+from matplotlib import patheffects
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from territorio.catalog.datapackage import OCHA_ATTRIBUTION
 from territorio.catalog.model import Catalog
@@ -135,7 +137,33 @@ def _draw_catalog(ax, inside: pd.DataFrame) -> int:
     return len(inside)
 
 
-def legend_handles(cat: Catalog, rows: pd.DataFrame, lang: str) -> list[Line2D]:
+HALO = [patheffects.withStroke(linewidth=3, foreground="white")]   # text readable over lines and fills
+STACK_DECIMALS = 4      # incidents within about 10 m of each other are one point on a printed map
+
+
+def stack_counts(ax, rows: pd.DataFrame, box) -> int:
+    """The number of incidents beside every point that holds more than one (they are drawn on top of each
+    other). Returns how many points carry a count."""
+    inside = rows[rows.mapped & rows.lon.between(box[0], box[2]) & rows.lat.between(box[1], box[3])]
+    stacks = inside.groupby([inside.lat.round(STACK_DECIMALS), inside.lon.round(STACK_DECIMALS)]).size()
+    stacks = stacks[stacks > 1]
+    for (lat, lon), n in stacks.items():
+        ax.annotate(f"×{n}", (lon, lat), xytext=(7, 5), textcoords="offset points", fontsize=10,
+                    fontweight="bold", color="#111111", zorder=7, path_effects=HALO)
+    return len(stacks)
+
+
+def sector_names(ax, cat: Catalog, box) -> None:
+    """Each sector's name at a point inside it, in the sector's colour."""
+    for row in cat.sectors.itertuples():
+        point = row.geometry.representative_point()
+        if box[0] <= point.x <= box[2] and box[1] <= point.y <= box[3]:
+            ax.annotate(str(row.name), (point.x, point.y), xytext=(0, -16), textcoords="offset points", ha="center",
+                        va="center", fontsize=9, fontweight="bold", color=SECTOR_STYLE["color"], zorder=6,
+                        path_effects=HALO, annotation_clip=True)
+
+
+def legend_handles(cat: Catalog, rows: pd.DataFrame, lang: str) -> list:
     """The legend's entries: the types present in `rows` (a kept dataset's rows in the imported look, named),
     the sectors, the municipal boundary, the circle sizes."""
     own = _own(rows)
@@ -144,12 +172,16 @@ def legend_handles(cat: Catalog, rows: pd.DataFrame, lang: str) -> list[Line2D]:
     handles += [Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor=UPLOAD_STYLE["fill_color"],
                        markeredgecolor=UPLOAD_STYLE["color"], label=_plain(t("layer_upload", lang, name=name)))
                 for name in (dict.fromkeys(rows.loc[own, "dataset_name"]) if own.any() else ())]
+    color = SECTOR_STYLE["color"]
     handles += [
-        Line2D([], [], color=SECTOR_STYLE["color"], linestyle=(0, (5, 3)), linewidth=1.6,
-               label=t("legend_sector", lang)),
+        Patch(facecolor=STYLE["parish_fill"], edgecolor=STYLE["parish_edge"], linewidth=0.5,
+              label=t("legend_parish_picture", lang)),
+        Patch(facecolor=matplotlib.colors.to_rgba(color, SECTOR_FILL_OPACITY), edgecolor=color, linewidth=1.6,
+              linestyle=(0, (5, 3)), label=t("legend_sector", lang)),
         Line2D([], [], color=STYLE["municipality_edge"], linewidth=1.2, label=t("legend_municipality", lang)),
         Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor="none", markeredgecolor="#444444",
                label=t("legend_size", lang)),
+        Line2D([], [], linestyle="", marker="$×n$", markersize=12, color="#111111", label=t("legend_stack", lang)),
     ]
     return handles
 
@@ -196,7 +228,9 @@ def render_map(cat: Catalog, joined: pd.DataFrame, spec: filters.FilterSpec, lan
     box = frame(ax, focus(cat, spec))
     draw_areas(ax, cat, municipalities)
     draw_labels(ax, cat, box)
+    sector_names(ax, cat, box)
     shown = draw_incidents(ax, rows, box)
+    stack_counts(ax, rows, box)
     _legend(ax, cat, rows, lang)
     words = sentence or " ".join(filter(None, (provenance.filter_sentence(cat, spec, lang),
                                                _plain(provenance.data_sentence(joined, lang)))))

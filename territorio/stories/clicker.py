@@ -9,11 +9,15 @@ therefore carries a tiny script (KeyForwarder) that posts those keys to window.p
 from __future__ import annotations
 
 import json
+from importlib import resources
 
 from branca.element import MacroElement
 from jinja2 import Template
 
-KEY_ACTIONS = {"ArrowRight": "next", "PageDown": "next", "ArrowLeft": "prev", "PageUp": "prev"}
+KEY_ACTIONS = {"ArrowRight": "next", "PageDown": "next", "ArrowLeft": "prev", "PageUp": "prev",
+               "s": "sources", "S": "sources"}     # S shows or hides the scene's sources, folded to a count
+STEPS = ("prev", "next")
+ROOM = {"captionMax": 30, "captionMin": 20, "channel": "territorio-briefing"}   # px; see room.js
 MESSAGE_FIELD = "territorioKey"
 
 
@@ -47,15 +51,27 @@ def button_selector(action: str, key_prefix: str) -> str:
     return f".st-key-{key_prefix}{action} button"
 
 
+def room_script(key_prefix: str) -> str:
+    """room.js (beside this module): the caption that fits the window, the two windows that follow each other."""
+    text = resources.files("territorio.stories").joinpath("room.js").read_text(encoding="utf-8")
+    options = {**ROOM, "buttons": {a: button_selector(a, key_prefix) for a in STEPS}}
+    return text.replace("__OPTIONS__", json.dumps(options))
+
+
 def bridge_script(key_prefix: str) -> str:
     """JS for a tiny same-origin iframe (st.iframe): listens on the parent page for clicker keys and
     for keys forwarded by the map, and clicks the Previous/Next button. Typing in a text field is left alone.
     The listeners are removed when the iframe goes away."""
-    selectors = json.dumps({a: button_selector(a, key_prefix) for a in set(KEY_ACTIONS.values())})
+    selectors = json.dumps({a: button_selector(a, key_prefix) for a in STEPS})
     return f"""<script>
 (function(){{
   var P = window.parent, keys = {json.dumps(KEY_ACTIONS)}, sel = {selectors}, field = {json.dumps(MESSAGE_FIELD)};
   function act(key) {{
+    if (keys[key] === "sources") {{
+      var d = P.document.querySelector("details.brief-sources");
+      if (d) {{ d.open = !d.open; }}
+      return;
+    }}
     var b = P.document.querySelector(sel[keys[key]]);
     if (b && !b.disabled) {{ b.click(); }}
   }}
@@ -78,4 +94,5 @@ def bridge_script(key_prefix: str) -> str:
     P.removeEventListener('message', onMessage);
   }});
 }})();
-</script>"""
+</script>
+<script>{room_script(key_prefix)}</script>"""

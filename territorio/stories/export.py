@@ -159,6 +159,10 @@ def story_payload(cat: Catalog, joined: pd.DataFrame, municipalities: gpd.GeoDat
     return {
         "lang": lang, "title": story.title[lang], "keys": clicker.KEY_ACTIONS,
         "text": {k: t(k, lang) for k in UI_KEYS} | {"counter": t("brief_scene_counter", lang, n="{n}", total="{total}"),
+                                                     "sources_count": t("brief_sources_count", lang, n="{n}"),
+                                                     "notes_window": t("brief_open_notes", lang),
+                                                     "next_up": t("brief_next_up", lang, caption="{caption}"),
+                                                     "last_scene": t("brief_last_scene", lang),
                                                      "offline": t("brief_offline_note", lang, version=version),
                                                      "attribution": OCHA_ATTRIBUTION},
         "base": base_data(cat, municipalities),

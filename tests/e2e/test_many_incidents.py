@@ -23,7 +23,7 @@ def test_hexagons_with_a_note_and_a_banner(watched, synthetic_url):
     frame.locator(".leaflet-incidents-pane canvas").first.wait_for(timeout=60_000)
     legend = frame.locator(".territorio-legend")
     legend.wait_for(timeout=30_000)
-    assert "counts per hexagon; zoom in to see points" in legend.inner_text()
+    assert "counts per hexagon; zoom in to see points" in legend.text_content()
     assert watched.external == []
 
 
@@ -33,7 +33,7 @@ def test_a_smaller_selection_is_points_on_a_canvas(watched, synthetic_url):
     legend = frame.locator(".territorio-legend")
     legend.wait_for(timeout=60_000)
     frame.locator(".leaflet-incidents-pane canvas").first.wait_for(timeout=30_000)
-    assert "hexagon" not in legend.inner_text() and "Circle size" in legend.inner_text()
+    assert "hexagon" not in legend.text_content() and "Circle size" in legend.text_content()
     assert watched.external == []
 
 
@@ -44,10 +44,10 @@ def test_zoomed_in_on_many_draws_the_points_in_view(watched, synthetic_url):
     legend.wait_for(timeout=60_000)
     # the map reports its bounds once drawn; the page then draws only the points in view
     for _ in range(60):
-        if "in view" in legend.inner_text():
+        if "in view" in legend.text_content():
             break
         watched.page.wait_for_timeout(500)
-    assert "Showing the" in legend.inner_text()
+    assert "Showing the" in legend.text_content()
     assert watched.external == []
 
 

@@ -35,15 +35,16 @@ def newsroom_url(tmp_path_factory):
 
 
 def _legend_text(watched, wanted: str) -> str:
-    """The legend once it says `wanted` (the map reports its view after drawing, and the page redraws)."""
+    """The legend once it says `wanted` (the map reports its view after drawing, and the page redraws); read
+    whether folded to its button or open (the map's layout folds it when it would cover a fifth of the map)."""
     legend = watched.map_frame().locator(".territorio-legend")
     legend.wait_for(timeout=60_000)
     for _ in range(120):
-        text = legend.inner_text()
+        text = legend.text_content()
         if wanted in text:
             return text
         watched.page.wait_for_timeout(500)
-    raise AssertionError(f"the legend never said {wanted!r}: {legend.inner_text()}")
+    raise AssertionError(f"the legend never said {wanted!r}: {legend.text_content()}")
 
 
 def test_as_the_map_opens_the_file_is_counted_per_hexagon_in_its_own_look(watched, newsroom_url, tmp_path):

@@ -19,6 +19,7 @@ MODULES = sorted(".".join(("territorio", *p.relative_to(PACKAGE).with_suffix("")
 # Modules that draw the interactive map (folium, and branca under it); every other one must not import them.
 DRAWS_THE_MAP = {"territorio.map.basemap", "territorio.map.groups", "territorio.map.layers",
                  "territorio.map.incidents", "territorio.map.legend", "territorio.map.templates",
+                 "territorio.map.layout",
                  "territorio.stories.scenes", "territorio.stories.export", "territorio.stories.clicker"}
 FACES = ("territorio.cli",)     # the command line calls loaders and benchmarks, as the pages do
 

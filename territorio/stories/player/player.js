@@ -6,7 +6,8 @@
   var story = JSON.parse(document.getElementById("story-data").textContent);
   var base = story.base, text = story.text, keys = story.keys;
   var $ = function (id) { return document.getElementById(id); };
-  var current = -1, showNotes = false;
+  var CAPTION_MAX = 30, CAPTION_MIN = 20;     // px
+  var current = -1, notesWindow = null;
 
   function textNode(s) { var el = document.createElement("div"); el.textContent = s; return el; }
 
@@ -31,7 +32,7 @@
 
   var sceneLayer = L.layerGroup().addTo(map);
   var legend = L.control({ position: "bottomleft" });
-  legend.onAdd = function () { this._div = L.DomUtil.create("div", "legend"); return this._div; };
+  legend.onAdd = function () { this._div = this._div || L.DomUtil.create("div", "legend"); return this._div; };
   legend.addTo(map);
 
   function withClass(options, cls) { options.className = cls; return options; }
@@ -94,6 +95,23 @@
     });
     drawLegend(s.legend);
     map.setView([s.view.lat, s.view.lon], s.view.zoom, { animate: false });
+    placeLegend();
+  }
+
+  // The legend goes to the first corner where it hides nothing the scene highlights.
+  function placeLegend() {
+    var corners = ["bottomleft", "bottomright", "topright"];
+    var marks = Array.prototype.map.call(document.querySelectorAll("#map .highlight"), function (el) {
+      return el.getBoundingClientRect();
+    });
+    var clear = function (r) {
+      return !marks.some(function (m) { return r.left < m.right && m.left < r.right && r.top < m.bottom && m.top < r.bottom; });
+    };
+    for (var k = 0; k < corners.length; k++) {
+      legend.setPosition(corners[k]);
+      if (clear(legend._div.getBoundingClientRect())) { return; }
+    }
+    legend.setPosition(corners[0]);
   }
 
   function setText(id, value) { var el = $(id); el.textContent = value || ""; el.hidden = !value; }
@@ -107,36 +125,77 @@
     setText("outside", s.outside);
     $("window").textContent = s.window;
     setText("not-mapped", s.notMapped);
-    $("notes-text").textContent = s.notes || text.brief_no_notes;
-    if (s.sourcesHtml) { $("sources-list").innerHTML = s.sourcesHtml; } else { $("sources-list").textContent = text.brief_no_sources; }
+    var count = s.sourcesHtml ? (s.sourcesHtml.match(/<li>/g) || []).length : 0;
+    $("sources-title").textContent = count ? text.sources_count.replace("{n}", count) : text.brief_no_sources;
+    if (s.sourcesHtml) { $("sources-list").innerHTML = s.sourcesHtml; } else { $("sources-list").textContent = ""; }
     $("prev").disabled = i === 0;
     $("next").disabled = i === story.scenes.length - 1;
     drawScene(s);
+    fitCaption();
+    writeNotes();
     if (history.replaceState) { history.replaceState(null, "", "#" + (i + 1)); }
+  }
+
+  // The caption's type steps down until the side panel needs no scrolling (a clicker cannot scroll).
+  function fitCaption() {
+    var side = $("side"), caption = $("caption"), size = CAPTION_MAX;
+    caption.style.fontSize = "";
+    if (window.innerWidth <= 700) { return; }       // a phone scrolls; its type is set by the stylesheet
+    caption.style.fontSize = size + "px";
+    var end = $("sources"), bottom = function () { return side.getBoundingClientRect().bottom; };
+    while (size > CAPTION_MIN && end.getBoundingClientRect().bottom > bottom()) {
+      size -= 1;
+      caption.style.fontSize = size + "px";
+    }
+  }
+
+  // Speaker notes live in their own window (the presenter's screen), never in the room's view.
+  function writeNotes() {
+    if (!notesWindow || notesWindow.closed) { return; }
+    var d = notesWindow.document, s = story.scenes[current], next = story.scenes[current + 1];
+    d.title = text.brief_notes_title + " · " + story.title;
+    d.body.textContent = "";
+    d.body.style.cssText = "font-family: system-ui, sans-serif; margin: 16px 22px; color: #111;";
+    [["h1", text.counter.replace("{n}", current + 1).replace("{total}", story.scenes.length), "22px"],
+     ["p", s.caption, "20px"], ["h2", text.brief_notes_title, "22px"], ["p", s.notes || text.brief_no_notes, "28px"],
+     ["p", next ? text.next_up.replace("{caption}", next.caption) : text.last_scene, "18px"],
+     ["p", text.brief_keys, "15px"]].forEach(function (part) {
+      var el = d.createElement(part[0]);
+      el.textContent = part[1];
+      el.style.fontSize = part[2];
+      d.body.appendChild(el);
+    });
+  }
+
+  function openNotes() {
+    notesWindow = window.open("", "territorio-notes", "width=760,height=620");
+    if (!notesWindow) { return; }
+    notesWindow.document.documentElement.lang = story.lang;
+    notesWindow.document.addEventListener("keydown", onKey);     // the clicker works from either window
+    writeNotes();
   }
 
   function step(delta) { show(Math.min(Math.max(current + delta, 0), story.scenes.length - 1)); }
 
   $("prev").textContent = text.brief_prev;
   $("next").textContent = text.brief_next;
-  $("notes-toggle").textContent = text.brief_notes_title;
-  $("notes-title").textContent = text.brief_notes_title;
-  $("sources-title").textContent = text.brief_sources;
+  $("notes-toggle").textContent = text.brief_notes_title + " \u2197";
+  $("notes-toggle").title = text.notes_window;
   $("keys").textContent = text.brief_keys;
   $("offline").textContent = text.offline;
   $("prev").addEventListener("click", function () { step(-1); });
   $("next").addEventListener("click", function () { step(1); });
-  $("notes-toggle").addEventListener("click", function () {
-    showNotes = !showNotes;
-    $("notes").hidden = !showNotes;
-    this.setAttribute("aria-pressed", String(showNotes));
-  });
-  document.addEventListener("keydown", function (e) {
+  $("notes-toggle").addEventListener("click", openNotes);
+  function onKey(e) {
     var action = keys[e.key];
     if (!action || e.altKey || e.ctrlKey || e.metaKey) { return; }
     e.preventDefault();
-    if (!e.repeat) { step(action === "next" ? 1 : -1); }
-  });
+    if (e.repeat) { return; }
+    if (action === "sources") { $("sources").open = !$("sources").open; fitCaption(); return; }
+    step(action === "next" ? 1 : -1);
+  }
+  document.addEventListener("keydown", onKey);
+  window.addEventListener("resize", fitCaption);
 
   var start = parseInt((location.hash || "#1").slice(1), 10);
   show(isNaN(start) ? 0 : Math.min(Math.max(start - 1, 0), story.scenes.length - 1));

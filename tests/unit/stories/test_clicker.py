@@ -31,4 +31,6 @@ def test_the_bridge_clicks_the_buttons_by_key_and_skips_text_fields():
     js = clicker.bridge_script("brief_")
     assert ".st-key-brief_next button" in js and ".st-key-brief_prev button" in js
     assert "INPUT|TEXTAREA|SELECT" in js and "e.origin !== P.location.origin" in js
-    assert set(clicker.KEY_ACTIONS) == {"ArrowRight", "ArrowLeft", "PageDown", "PageUp"}
+    assert set(clicker.KEY_ACTIONS) == {"ArrowRight", "ArrowLeft", "PageDown", "PageUp", "s", "S"}
+    assert 'querySelector("details.brief-sources")' in js     # S unfolds the sources, it clicks no button
+    assert "BroadcastChannel" in js and '"captionMin": 20' in js and "__OPTIONS__" not in js
