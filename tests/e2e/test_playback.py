@@ -68,7 +68,7 @@ def test_play_keeps_its_pace_and_pause_leaves_everything_on_the_frame_shown(cli,
     body = page.inner_text("body")
     assert metric(page, "Incidents") == cli_count(cli, "--from", first.isoformat(), "--to", last.isoformat())
     span = dates.format_range(first, last, "en")
-    sentence = page.locator("[data-testid='stMarkdown'] strong", has_text=span)
+    sentence = page.locator(".map-sentence", has_text=span)         # the live region under the map
     assert sentence.count() == 1, span
     assert f"the shaded band is the window ({span}, " in body                 # the chart's summary
     assert f"Peace zones and control on {dates.format_date(last.isoformat(), 'day', 'en')}" in body
