@@ -129,7 +129,20 @@
   // --- popups: inside the map, clear of the zoom buttons and the legend --------------------------------
   function clearOf(el) { return el ? rectIn(el) : null; }
 
+  var clearTries = 0;
+  function keepClear() {             // after any move: an open popup never lies under the zoom buttons
+    var popup = map._popup, zoomEl = box.querySelector(".leaflet-control-zoom");
+    if (!popup || !zoomEl || !popup._container || !map.hasLayer(popup) || clearTries >= 3) { return; }
+    var z = rectIn(zoomEl), p = rectIn(popup._container);
+    if (!overlap(z, p)) { return; }
+    clearTries += 1;                 // Leaflet's own pan can be undone by a move in flight: a few tries, no loop
+    var dx = Math.ceil(z.right) + 8 - p.left, dy = Math.ceil(z.bottom) + 8 - p.top;
+    map.panBy(dx > 0 && (dy <= 0 || dx <= dy) ? [-dx, 0] : [0, -dy], {animate: false});
+  }
+  map.on("moveend", keepClear);
+
   map.on("popupopen", function (e) {
+    clearTries = 0;
     var popup = e.popup, size = map.getSize(), o = popup.options;
     var zoom = clearOf(box.querySelector(".leaflet-control-zoom"));
     var top = zoom ? Math.ceil(zoom.bottom) + 8 : 12, left = zoom ? Math.ceil(zoom.right) + 8 : 12;
@@ -149,6 +162,7 @@
         overlap(rectIn(popup._container), rectIn(parts.legend))) {
       setFold(parts, true);                      // the popup is what the reader asked for
     }
+    setTimeout(keepClear, 0);                    // when Leaflet made no move of its own
   });
 
   // --- clusters: zoom as far as the points separate; spread points that share a place ----------------
