@@ -59,10 +59,10 @@ def period_bounds(periods: pd.DataFrame) -> Bounds:
                   start_vague=np.array([p["start_precision"] != "day" for p in recs], dtype=bool),
                   always_tentative=np.array([p["end_kind"] == "last_evidence" or p.get("start_kind") == "attested"
                                              for p in recs], dtype=bool),
-                  latest_start=np.array([latest_start_day(p) for p in recs], dtype="datetime64[D]"))
+                  latest_start=np.array([_latest_start(p) for p in recs], dtype="datetime64[D]"))
 
 
-def latest_start_day(p: dict) -> np.datetime64:
+def _latest_start(p: dict) -> np.datetime64:
     """The last day of the latest start the sources give (a day before any day: no disputed start)."""
     latest = str(p.get("start_latest") or "")
     if p.get("start_kind") != "disputed" or not latest:

@@ -18,7 +18,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from territorio.catalog import asof, dates, join
+from territorio.catalog import asof, dates
 from territorio.catalog.datapackage import OCHA_ATTRIBUTION
 from territorio.catalog.model import Catalog, actor_family, actor_label, area_label, sources_by_event, type_label
 from territorio.i18n import LANGS, TEXTS, t
@@ -198,17 +198,17 @@ def incident_columns(cat: Catalog, joined: pd.DataFrame, tables: dict) -> dict:
 
 
 def _periods(frame: pd.DataFrame) -> list[dict]:
-    """Each period's [lo, hi] and the last day its start is uncertain, vague or disputed (asof's rule, precomputed):
-    on day d it holds when lo <= d <= hi, and is tentative when `always` or d <= startHi."""
+    """Each period's [lo, hi] and the last day its start is uncertain, vague or disputed, from asof's own
+    period bounds: on day d it holds when lo <= d <= hi, and is tentative when `always` or d <= startHi."""
+    b = asof.period_bounds(frame)
+    never = NONE - 10 ** 6
+    has_latest = b.latest_start > np.datetime64("1900-01-01")      # a start the sources disagree on
     out = []
-    for p in frame.to_dict("records"):
-        lo, hi = join._bounds(p["start"], p["start_precision"], p["end"], p["end_precision"], p["end_kind"])
-        vague = day(dates.interval(p["start"], p["start_precision"])[1]) if p["start_precision"] != "day" \
-            else NONE - 10 ** 6
-        disputed = asof.latest_start_day(p)         # a start the sources disagree on: tentative until its latest
-        out.append({"lo": day(lo), "hi": min(day(hi), 2 ** 31 - 1),
-                    "startHi": max(vague, day(disputed) if disputed > np.datetime64("1900-01-01") else NONE - 10 ** 6),
-                    "always": p["end_kind"] == "last_evidence" or p.get("start_kind") == "attested",
+    for i, p in enumerate(frame.to_dict("records")):
+        out.append({"lo": day(b.lo[i]), "hi": min(day(b.hi[i]), 2 ** 31 - 1),
+                    "startHi": max(day(b.start_hi[i]) if b.start_vague[i] else never,
+                                   day(b.latest_start[i]) if has_latest[i] else never),
+                    "always": bool(b.always_tentative[i]),
                     "period": {lang: popups.period_text(p, lang) for lang in LANGS},
                     "note": {lang: _clean(p.get(f"note_{lang}")) for lang in LANGS},
                     "events": _clean(p.get("source_event_ids"))})
