@@ -23,6 +23,7 @@ import shapely
 from territorio.build import geojson_io
 from territorio.catalog import dates
 from territorio.catalog.datapackage import CORRECTABLE, SOURCE_KINDS
+from territorio.catalog.model import outlet_key
 
 FACT_FILES = ("events.csv", "places.csv", "parish_population.csv", "NOTES.md")
 SEP = " | "
@@ -117,16 +118,12 @@ def split_sources(fact: dict, where: str, added: list[dict] = ()) -> list[dict]:
     return out
 
 
-def _outlet_key(name: str) -> str:
-    return re.sub(r"\s*\([^()]*\)", "", name).strip().casefold()
-
-
 def independent_outlets(sources: list[dict]) -> int:
     """How many outlets stand behind an event: copies and wire republications count as their original, and
     pages of one outlet count once; the smaller of the two counts (originals, outlets read), so an event read
     only on one outlet's pages is single-source whatever those pages cite."""
-    originals = {_outlet_key(s["original_outlet"] or s["outlet"]) for s in sources}
-    read = {_outlet_key(s["outlet"]) for s in sources}
+    originals = {outlet_key(s["original_outlet"] or s["outlet"]) for s in sources}
+    read = {outlet_key(s["outlet"]) for s in sources}
     return min(len(originals), len(read))
 
 

@@ -5,6 +5,7 @@ Built from plain frames (loaders.catalog reads them from geodata/), so tests and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -28,6 +29,12 @@ class Catalog:
     claims: pd.DataFrame
     population: pd.DataFrame = field(default_factory=pd.DataFrame)
     version: str = ""
+
+
+def outlet_key(name: str) -> str:
+    """An outlet's name for comparing: its bracketed notes dropped ('El Nacional (mirror)' is El Nacional),
+    case folded."""
+    return re.sub(r"\s*\([^()]*\)", "", name).strip().casefold()
 
 
 def typed_incidents(raw: pd.DataFrame) -> pd.DataFrame:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import html
-import re
 from functools import lru_cache
 from urllib.parse import urlparse
 
 import pandas as pd
 
 from territorio.catalog import dates
-from territorio.catalog.model import Catalog, sources_by_event, type_label
+from territorio.catalog.model import Catalog, outlet_key, sources_by_event, type_label
 from territorio.i18n import t
 
 SAFE_SCHEMES = ("http", "https")
@@ -111,7 +110,7 @@ def incident_popups(cat: Catalog, rows: pd.DataFrame, lang: str) -> list[str]:
 def source_kind(s: dict, lang: str) -> str:
     """What a source is, in words ('copy of El Nacional', 'wire story, Reuters'); '' for an original or unknown."""
     kind = _text(s.get("kind"))
-    named = re.sub(r"\s*\([^()]*\)", "", _text(s.get("outlet"))).casefold()
+    named = outlet_key(_text(s.get("outlet")))
     if kind in ("", "original") or (kind == "copy" and _text(s.get("original_outlet")).casefold() == named):
         return ""   # an original, or a copy of the outlet it is named after (the mirror note says where it was read)
     return t(f"kind_{kind}", lang, original=_text(s.get("original_outlet")))
