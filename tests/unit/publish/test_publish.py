@@ -174,9 +174,8 @@ def test_hostile_text_is_data_in_the_script_never_markup_in_a_page(cat, municipa
 def test_the_single_source_mark_is_the_catalogs_own(catalog_files, joined):
     """The reader sees "single source" where the catalog says one outlet alone backs the event (copies of one text
     count once), not wherever one source row happens to be listed."""
-    incidents = data_of(catalog_files)["incidents"]
-    ids = incidents["ids"]
-    numbers = [sum(ids["steps"][:i + 1]) for i in range(len(ids["steps"]))]
-    marked = {f"{ids['prefix']}{n:0{ids['width']}d}" for n, s in zip(numbers, incidents["single"]) if s}
+    single = data_of(catalog_files)["incidents"]["single"]      # in the rows' order (the ids test above)
+    assert len(single) == len(joined)
+    marked = {i for i, s in zip(joined["id"], single) if s}
     expected = set(joined.loc[joined["single_source"] == "true", "id"])
     assert marked == expected and len(expected) > 10
