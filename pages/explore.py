@@ -34,7 +34,7 @@ lang = setup_page("page_explore")
 cat = catalog()
 data = ui_datasets.choose(lang)
 joined = data.joined
-span = ui.span_of(joined)
+span = playback.span_of(joined)
 ui.seed_from_url(cat, span, joined)
 ui.keep_window_in(span)
 st.session_state.setdefault("play_unit", playback.DEFAULT_UNIT)

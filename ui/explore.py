@@ -25,11 +25,6 @@ MOVES_KEPT = 16             # the server's recent window moves, to tell a stale 
 TABLE_MAX_ROWS = 10_000   # beyond this a browser table is no help: the downloads carry every row
 
 
-def span_of(joined) -> tuple[dt.date, dt.date]:
-    """The slider's span: whole years around every incident's dates."""
-    return playback.span_of(joined)
-
-
 def keep_window_in(span: tuple[dt.date, dt.date]) -> None:
     """After the dataset changes, a window outside its span becomes the whole span (before the slider is drawn)."""
     window = st.session_state.get("window")
